@@ -1,0 +1,122 @@
+"""The course manifest (`assignments/course.yml`) and the repository layout around it."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import yaml
+
+CHAPTER_IDS = (
+    "ch01_probability",
+    "ch02_linear_algebra",
+    "ch03_optimization",
+    "ch04_information_theory",
+    "ch05_learning_theory",
+)
+MANIFEST = Path("assignments") / "course.yml"
+
+
+class CourseError(Exception):
+    """The course layout or manifest is wrong; the message says how to fix it."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Chapter:
+    id: str
+    title: str
+    release: bool
+    questions: dict[str, float]  # question name -> points, in notebook order
+    root: Path
+
+    @property
+    def source_dir(self) -> Path:
+        return self.root / "solutions" / self.id
+
+    @property
+    def source(self) -> Path:
+        return self.source_dir / f"{self.id}.py"
+
+    @property
+    def variants_dir(self) -> Path:
+        return self.source_dir / "variants"
+
+    @property
+    def student_dir(self) -> Path:
+        return self.root / "student" / self.id
+
+    @property
+    def autograder_dir(self) -> Path:
+        return self.root / "autograder" / self.id
+
+    @property
+    def autograder_zip(self) -> Path:
+        return self.autograder_dir / f"{self.id}-autograder.zip"
+
+    @property
+    def reference_notebook(self) -> Path:
+        return self.autograder_dir / f"{self.id}.ipynb"
+
+    @property
+    def student_notebook(self) -> Path:
+        return self.student_dir / f"{self.id}.ipynb"
+
+    @property
+    def max_score(self) -> float:
+        return float(sum(self.questions.values()))
+
+
+@dataclasses.dataclass(frozen=True)
+class Course:
+    root: Path
+    name: str
+    chapters: dict[str, Chapter]
+    grading_timeout: float
+
+    def chapter(self, chapter_id: str) -> Chapter:
+        if chapter_id not in self.chapters:
+            known = ", ".join(self.chapters) or "none"
+            raise CourseError(f"unknown chapter {chapter_id!r}; the manifest lists: {known}")
+        return self.chapters[chapter_id]
+
+    def released(self) -> list[Chapter]:
+        return [c for c in self.chapters.values() if c.release]
+
+    def select(self, ids: list[str] | None) -> list[Chapter]:
+        """The named chapters, or every released one when none are named."""
+        return [self.chapter(i) for i in ids] if ids else self.released()
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The repository root: the nearest folder at or above ``start`` holding the manifest."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / MANIFEST).is_file():
+            return folder
+    raise CourseError(f"no {MANIFEST} found in {here} or above: run mlmathkit from the course repository")
+
+
+def load_course(root: Path | None = None) -> Course:
+    root = find_root(root)
+    data = yaml.safe_load((root / MANIFEST).read_text(encoding="utf-8")) or {}
+    chapters: dict[str, Chapter] = {}
+    for cid, spec in (data.get("chapters") or {}).items():
+        if cid not in CHAPTER_IDS:
+            raise CourseError(f"{MANIFEST}: chapter id {cid!r} is not one of {', '.join(CHAPTER_IDS)}")
+        questions = {str(q): float(p) for q, p in (spec.get("questions") or {}).items()}
+        if not questions or any(p <= 0 for p in questions.values()):
+            raise CourseError(f"{MANIFEST}: chapter {cid} needs questions with positive points")
+        chapters[cid] = Chapter(
+            id=cid,
+            title=str(spec.get("title", cid)),
+            release=bool(spec.get("release", True)),
+            questions=questions,
+            root=root,
+        )
+    settings = data.get("settings") or {}
+    return Course(
+        root=root,
+        name=str(data.get("course", "mlmathkit course")),
+        chapters=chapters,
+        grading_timeout=float(settings.get("grading_timeout", 300)),
+    )

@@ -1,0 +1,171 @@
+"""`mlmathkit release`: solutions/<chapter>/ -> student/<chapter>/ and autograder/<chapter>/.
+
+Runs otter assign on the generated master notebook, then makes the output deterministic (fixed
+cell ids, no timestamps, a zip with fixed dates and order and a stable name), writes the student
+README, strips otter's markers from the reference notebook and refuses to publish a student folder
+that contains a solution line or a hidden test.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+import string
+import subprocess
+import sys
+import tempfile
+import zipfile
+from importlib import resources
+from pathlib import Path
+
+import nbformat
+
+from .authoring import CHECKS_FILE, ChapterSource, master_notebook, read_source, strip_markers
+from .course import Chapter
+from .leaks import find_leaks
+
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+class ReleaseError(Exception):
+    """The release of a chapter was refused; nothing under student/ or autograder/ was changed."""
+
+
+@dataclasses.dataclass(frozen=True)
+class ReleaseResult:
+    chapter: Chapter
+    student_files: int
+    autograder_files: int
+
+
+def release_chapter(chapter: Chapter, build_root: Path) -> ReleaseResult:
+    source = read_source(chapter)
+    with tempfile.TemporaryDirectory(dir=_ensure(build_root), prefix=f"{chapter.id}-") as tmp:
+        work = Path(tmp)
+        dist = _run_otter_assign(source, work)
+        student = _stage_student(chapter, dist / "student", work / "out-student")
+        autograder = _stage_autograder(chapter, dist / "autograder", work / "out-autograder")
+        leaks = find_leaks(source, student)
+        if leaks:
+            listed = "\n  ".join(str(leak) for leak in leaks[:20])
+            raise ReleaseError(
+                f"{chapter.id}: refusing to release, {len(leaks)} secret line(s) reached the student folder:\n  {listed}"
+            )
+        _replace_dir(student, chapter.student_dir)
+        _replace_dir(autograder, chapter.autograder_dir)
+    return ReleaseResult(chapter, _count(chapter.student_dir), _count(chapter.autograder_dir))
+
+
+def _ensure(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _count(folder: Path) -> int:
+    return sum(1 for p in folder.rglob("*") if p.is_file())
+
+
+def _run_otter_assign(source: ChapterSource, work: Path) -> Path:
+    chapter = source.chapter
+    master = work / "master" / f"{chapter.id}.ipynb"
+    master.parent.mkdir(parents=True)
+    nbformat.write(master_notebook(source), master)
+    shutil.copyfile(resources.files("mlmathkit") / "checks.py", master.parent / CHECKS_FILE)
+    shutil.copyfile(chapter.root / "assignments" / "requirements.txt", master.parent / "requirements.txt")
+    dist = work / "dist"
+    proc = subprocess.run(
+        [sys.executable, "-m", "otter", "assign", "--no-pdfs", "--no-run-tests", str(master), str(dist)],
+        capture_output=True,
+        text=True,
+        cwd=master.parent,
+    )
+    if proc.returncode != 0:
+        raise ReleaseError(f"{chapter.id}: otter assign failed:\n{proc.stdout[-3000:]}{proc.stderr[-3000:]}")
+    return dist
+
+
+def normalize_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Fixed cell ids and metadata so that the same source always gives the same bytes."""
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{i:03d}"
+        cell.metadata.pop("jupytext", None)
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    nb.metadata.pop("jupytext", None)
+    nb.nbformat, nb.nbformat_minor = 4, 5
+    return nb
+
+
+def _write_notebook(nb: nbformat.NotebookNode, path: Path) -> None:
+    nbformat.validate(nb)
+    path.write_text(nbformat.writes(normalize_notebook(nb)) + "\n", encoding="utf-8")
+
+
+def _stage_student(chapter: Chapter, otter_student: Path, out: Path) -> Path:
+    shutil.copytree(otter_student, out)
+    _name_test_cases(out / "tests")
+    nb_path = out / f"{chapter.id}.ipynb"
+    _write_notebook(nbformat.read(nb_path, as_version=4), nb_path)
+    template = string.Template((resources.files("mlmathkit") / "templates" / "student_README.md").read_text("utf-8"))
+    questions = "\n".join(f"| `{q}` | {p:g} |" for q, p in chapter.questions.items())
+    (out / "README.md").write_text(
+        template.substitute(chapter=chapter.id, title=chapter.title, questions=questions, total=f"{chapter.max_score:g}"),
+        encoding="utf-8",
+    )
+    shutil.copyfile(chapter.root / "assignments" / "requirements.txt", out / "requirements.txt")
+    return out
+
+
+def _stage_autograder(chapter: Chapter, otter_autograder: Path, out: Path) -> Path:
+    shutil.copytree(otter_autograder, out, ignore=shutil.ignore_patterns("*.zip"))
+    _name_test_cases(out / "tests")
+    nb_path = out / f"{chapter.id}.ipynb"
+    nb = nbformat.read(nb_path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.source = strip_markers(cell.source)
+    _write_notebook(nb, nb_path)
+    zips = sorted(otter_autograder.glob("*.zip"))
+    if len(zips) != 1:
+        raise ReleaseError(f"{chapter.id}: expected one autograder zip from otter, found {len(zips)}")
+    tests = {f"tests/{p.name}": p.read_bytes() for p in (out / "tests").glob("*.py")}
+    deterministic_zip(zips[0], out / chapter.autograder_zip.name, replace=tests)
+    return out
+
+
+_TEST_CASE_DECORATOR = re.compile(r"^@test_case\((.*)\)\ndef (test_\w+)\(", re.M)
+
+
+def _name_test_cases(tests_dir: Path) -> None:
+    """Name each otter test case after its function, so results say which check failed."""
+    for path in tests_dir.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        text = _TEST_CASE_DECORATOR.sub(lambda m: f'@test_case(name="{m[2]}", {m[1]})\ndef {m[2]}(', text)
+        path.write_text(text, encoding="utf-8")
+
+
+def deterministic_zip(src: Path, dest: Path, replace: dict[str, bytes] | None = None) -> None:
+    """Rewrite a zip with sorted entries, a fixed date and fixed permissions (otter stamps the time)."""
+    replace = replace or {}
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name in sorted(zin.namelist()):
+            if name.endswith("/"):
+                continue
+            info = zipfile.ZipInfo(name, ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = (0o755 if name == "run_autograder" else 0o644) << 16
+            zout.writestr(info, replace.get(name, zin.read(name)))
+
+
+def _replace_dir(staged: Path, final: Path) -> None:
+    final.parent.mkdir(parents=True, exist_ok=True)
+    old = final.with_name(final.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if final.exists():
+        final.rename(old)
+    shutil.move(str(staged), final)
+    if old.exists():
+        shutil.rmtree(old)

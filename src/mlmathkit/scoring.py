@@ -1,0 +1,118 @@
+"""Score a namespace of (trusted) answer functions against a chapter's shipped otter test files.
+
+Used by the release gates and the test-quality audit, where every answer is instructor code (the
+reference, a catalogued mistake or alternative, an automatic mutant), so running it in-process is
+safe. Untrusted student code is only ever graded by :mod:`mlmathkit.grading`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import io
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from . import checks
+from .authoring import CHECKS_FILE
+from .course import Chapter
+
+CHECKS_MODULE = CHECKS_FILE.removesuffix(".py")
+
+
+@dataclasses.dataclass(frozen=True)
+class CaseResult:
+    name: str
+    hidden: bool
+    passed: bool
+    message: str
+    margins: tuple[tuple[str, float], ...]  # (check name, error/tolerance ratio) of each tolerance check
+
+
+@dataclasses.dataclass(frozen=True)
+class QuestionResult:
+    question: str
+    score: float
+    possible: float
+    cases: tuple[CaseResult, ...]
+
+    @property
+    def full_marks(self) -> bool:
+        return self.score >= self.possible - 1e-9
+
+
+@contextlib.contextmanager
+def _quiet_sandbox():
+    """Non-interactive plotting, no console noise, and the checks module under its shipped name."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    previous = sys.modules.get(CHECKS_MODULE)
+    sys.modules[CHECKS_MODULE] = checks  # one module object: margins recorded in tests reach us
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            yield
+    finally:
+        if previous is None:
+            sys.modules.pop(CHECKS_MODULE, None)
+        else:
+            sys.modules[CHECKS_MODULE] = previous
+        import matplotlib.pyplot as plt
+
+        plt.close("all")
+
+
+def notebook_namespace(notebook: Path) -> dict[str, Any]:
+    """Execute a notebook's code cells (otter's grader cells skipped) into a fresh namespace."""
+    nb = nbformat.read(notebook, as_version=4)
+    return exec_cells([c.source for c in nb.cells if c.cell_type == "code"])
+
+
+def exec_cells(sources: list[str], namespace: dict[str, Any] | None = None) -> dict[str, Any]:
+    env: dict[str, Any] = namespace if namespace is not None else {"__name__": "__main__"}
+    with _quiet_sandbox():
+        for src in sources:
+            if "otter.Notebook(" in src or "grader." in src:
+                continue
+            exec(compile(src, "<cell>", "exec"), env)
+    return env
+
+
+def score_question(chapter: Chapter, question: str, env: dict[str, Any]) -> QuestionResult:
+    """Run ``autograder/<chapter>/tests/<question>.py`` against ``env`` the way otter does."""
+    from otter.test_files import ExceptionTestFile
+
+    test_file = ExceptionTestFile.from_file(str(chapter.autograder_dir / "tests" / f"{question}.py"))
+    cases = []
+    with _quiet_sandbox():
+        for tc in test_file.test_cases:
+            with checks.recording() as log:
+                try:
+                    tc.body.call_func(env)
+                    passed, message = True, ""
+                except Exception as e:  # noqa: BLE001 - any exception fails the case, as in otter
+                    passed, message = False, f"{type(e).__name__}: {e}"
+            cases.append(CaseResult(tc.name, tc.hidden, passed, message, tuple(log)))
+    # points as otter assigns them (resolve_test_file_points), summed over passing cases
+    points = {tc.name: tc.points for tc in test_file.test_cases}
+    score = sum(points[c.name] for c in cases if c.passed)
+    return QuestionResult(question, float(score), float(sum(points.values())), tuple(cases))
+
+
+def score_chapter(chapter: Chapter, env: dict[str, Any]) -> dict[str, QuestionResult]:
+    return {q: score_question(chapter, q, env) for q in chapter.questions}
+
+
+@contextlib.contextmanager
+def chapter_cwd(chapter: Chapter):
+    """Run from the autograder folder, where the notebook's relative paths resolve."""
+    old = os.getcwd()
+    os.chdir(chapter.autograder_dir)
+    try:
+        yield
+    finally:
+        os.chdir(old)

@@ -24,7 +24,12 @@ release: install
 demo: install
 	$(BIN)/mlmathkit demo
 
+audit: install
+	$(BIN)/mlmathkit audit
+
+# the audit gate on the committed release, then the project's own tests
 test: install
+	$(BIN)/mlmathkit audit
 	$(BIN)/pytest
 
 clean:

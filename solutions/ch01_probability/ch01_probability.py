@@ -161,3 +161,1250 @@ def test_zero_likelihood_rules_out_hypothesis(bayes_posterior):
 
 # %% [raw]
 # # END QUESTION
+
+# %% [raw]
+# # BEGIN QUESTION
+# name: q2_gaussian
+
+# %% [markdown]
+# ## Question 2 — The multivariate Gaussian log-density, through a Cholesky factor
+#
+# **Why it matters.** The multivariate normal is everywhere in machine learning: Gaussian mixtures
+# (Question 6), Gaussian processes, LDA/QDA, the latent prior of a VAE, Kalman filters, the Laplace
+# approximation. All of them evaluate $\log \mathcal N(x \mid \mu, \Sigma)$ over and over. The textbook
+# formula contains $\Sigma^{-1}$ and $\det\Sigma$; computed literally, the determinant overflows or
+# underflows (a $50\times 50$ covariance with eigenvalues $10^{-7}$ has $\det\Sigma = 10^{-350}$, which is
+# `0.0` in double precision), the density of a point far from the mean underflows to `0.0`, and an
+# ill-conditioned $\Sigma$ turns an explicit inverse into noise. The robust recipe is one Cholesky
+# factorisation and one triangular solve.
+#
+# **The math.** For $x \in \mathbb R^d$, mean $\mu$ and symmetric positive definite covariance $\Sigma$,
+#
+# $$\log \mathcal N(x\mid\mu,\Sigma) = -\tfrac12\Big[\, d\log(2\pi) + \log\det\Sigma + (x-\mu)^\top\Sigma^{-1}(x-\mu) \Big].$$
+#
+# Every SPD matrix has a unique *Cholesky factor*: $\Sigma = LL^\top$ with $L$ lower triangular and
+# $L_{ii} > 0$. Two consequences do all the work:
+#
+# * **Determinant.** $\det\Sigma = \det L \cdot \det L^\top = \prod_i L_{ii}^2$, because the determinant of a
+#   triangular matrix is the product of its diagonal. Take the log *before* multiplying:
+#   $\log\det\Sigma = 2\sum_i \log L_{ii}$ — a sum of $d$ moderate numbers, which cannot overflow.
+# * **Quadratic form.** $\Sigma^{-1} = L^{-\top}L^{-1}$, so with $z = L^{-1}(x-\mu)$,
+#   $$(x-\mu)^\top\Sigma^{-1}(x-\mu) = (L^{-1}(x-\mu))^\top (L^{-1}(x-\mu)) = \lVert z\rVert^2 .$$
+#   You never form $L^{-1}$: $z$ is the solution of the triangular system $Lz = x-\mu$, found by forward
+#   substitution in $O(d^2)$ operations. The vector $z$ is $x$ *whitened*: it has identity covariance
+#   when $x \sim \mathcal N(\mu,\Sigma)$, and $\lVert z \rVert$ is the Mahalanobis distance.
+#
+# For $n$ points, stack the differences $x_i-\mu$ as the **columns** of a $d\times n$ matrix and solve for all
+# of them with one call.
+#
+# Finally, stay in log space: a point 150 standard deviations away has density $e^{-11250}$, which is
+# exactly `0.0` in floating point (the smallest positive double is about $e^{-745}$), while its log
+# density $-11250$ is an ordinary number. Computing the density first and taking `np.log` afterwards
+# returns `-inf`.
+#
+# **Your task.** Implement `mvn_logpdf`. Use `np.linalg.cholesky` (or `scipy.linalg.cholesky`) and
+# `scipy.linalg.solve_triangular`; do not call `np.linalg.inv`, `np.linalg.det` or `scipy.stats`.
+#
+# *Hints.* `solve_triangular(L, B, lower=True)` solves $LZ = B$ column by column — check which shape
+# `B` must have. The diagonal of `L` is `np.diag(L)`. Check your function on a diagonal covariance,
+# where every term can be computed by hand, and on $d = 1$ (the familiar univariate formula).
+
+# %% [raw]
+# # BEGIN SOLUTION
+
+# %%
+def mvn_logpdf(X, mean, cov):
+    """Log-density of the multivariate normal N(mean, cov) at each row of X.
+
+    log N(x | mu, Sigma) = -1/2 [ d log(2 pi) + log det Sigma + (x - mu)^T Sigma^{-1} (x - mu) ],
+    computed from the Cholesky factor Sigma = L L^T:
+    log det Sigma = 2 sum_i log L_ii  and  (x - mu)^T Sigma^{-1} (x - mu) = ||L^{-1} (x - mu)||^2.
+
+    Parameters
+    ----------
+    X : array of shape (n, d), float
+        n points, one per row (for d = 1, shape (n, 1)).
+    mean : array of shape (d,), float
+    cov : array of shape (d, d), float
+        Symmetric positive definite; may be ill-conditioned (condition number up to ~1e8).
+
+    Returns
+    -------
+    logpdf : array of shape (n,), float
+        Finite even where the density itself underflows to 0 (log-densities of -1e4 and below).
+    """
+    # BEGIN SOLUTION
+    from scipy.linalg import solve_triangular
+
+    mean = np.asarray(mean, dtype=float).reshape(-1)
+    d = mean.shape[0]
+    X = np.asarray(X, dtype=float).reshape(-1, d)
+    L = np.linalg.cholesky(np.asarray(cov, dtype=float).reshape(d, d))
+    Z = solve_triangular(L, (X - mean).T, lower=True)  # (d, n): whitened differences
+    log_det = 2.0 * np.log(np.diag(L)).sum()
+    return -0.5 * (d * np.log(2.0 * np.pi) + log_det + np.sum(Z**2, axis=0))
+    # END SOLUTION
+
+# %% [raw]
+# # END SOLUTION
+
+# %% [raw]
+# # BEGIN TESTS
+
+# %%
+def test_worked_example_diagonal_covariance(mvn_logpdf):
+    # Sigma = diag(1, 4): log det = log 4, and the quadratic form at (1, 2) is 1/1 + 2^2/4 = 2, so
+    # log N(0 | 0, Sigma) = -(1/2)(2 log 2pi + log 4) = -log(4 pi), and log N((1,2) | 0, Sigma) = -log(4 pi) - 1.
+    import numpy as np
+    from mlmathkit_checks import close
+
+    X = np.array([[0.0, 0.0], [1.0, 2.0]])
+    got = mvn_logpdf(X, np.zeros(2), np.diag([1.0, 4.0]))
+    close(got, [-np.log(4 * np.pi), -np.log(4 * np.pi) - 1.0], name="log-densities at (0,0) and (1,2)",
+          hint="-1/2 [d log(2 pi) + log det Sigma + quadratic form]; with Sigma = L L^T, log det Sigma = 2 sum log L_ii")
+
+# %%
+def test_properties(mvn_logpdf):
+    import numpy as np
+    from mlmathkit_checks import close, require
+
+    rng = np.random.default_rng(2)
+    # d = 1 is the univariate normal: -1/2 log(2 pi s2) - (x - m)^2 / (2 s2)
+    x = rng.normal(size=(6, 1))
+    close(mvn_logpdf(x, np.array([0.5]), np.array([[2.0]])),
+          -0.5 * np.log(2 * np.pi * 2.0) - (x[:, 0] - 0.5) ** 2 / 4.0, name="log-density for d = 1",
+          hint="X has shape (n, 1), mean shape (1,), cov shape (1, 1); the result has shape (n,)")
+    A = rng.normal(size=(3, 3))
+    cov, mean = A @ A.T + 0.5 * np.eye(3), rng.normal(size=3)
+    V = rng.normal(size=(7, 3))
+    at_mean = mvn_logpdf(mean[None, :], mean, cov)
+    close(at_mean, [-0.5 * (3 * np.log(2 * np.pi) + np.linalg.slogdet(cov)[1])], name="log-density at the mean",
+          hint="at x = mu the quadratic form is 0, so only the normalising constant is left")
+    plus, minus = mvn_logpdf(mean + V, mean, cov), mvn_logpdf(mean - V, mean, cov)
+    close(plus, minus, name="log N(mu + v) compared with log N(mu - v)", hint="the density is symmetric about its mean")
+    close(mvn_logpdf(V + 10.0, mean + 10.0, cov), mvn_logpdf(V, mean, cov), name="log-density after shifting x and mu",
+          hint="only x - mu may enter the formula")
+    require(bool(np.all(np.asarray(plus, dtype=float) < float(np.asarray(at_mean, dtype=float).ravel()[0]))),
+            "the log-density must be largest at the mean")
+
+# %%
+# HIDDEN
+def test_random_against_scipy(mvn_logpdf):
+    import numpy as np
+    from scipy.stats import multivariate_normal
+    from mlmathkit_checks import close
+
+    rng = np.random.default_rng(202)
+    for d in (1, 2, 3, 5, 8, 8):
+        A = rng.normal(size=(d, d))
+        cov = A @ A.T + 0.1 * d * np.eye(d)
+        mean = rng.normal(scale=3.0, size=d)
+        X = rng.multivariate_normal(mean, cov, size=15)
+        close(mvn_logpdf(X, mean, cov), multivariate_normal(mean, cov).logpdf(X), name=f"log-densities (d = {d})",
+              hint="compare with a diagonal covariance by hand; is the triangular solve using L (not L^T)?")
+
+# %%
+# HIDDEN
+def test_dimension_50(mvn_logpdf):
+    import numpy as np
+    from scipy.stats import multivariate_normal
+    from mlmathkit_checks import close
+
+    rng = np.random.default_rng(50)
+    d = 50
+    A = rng.normal(size=(d, d)) / np.sqrt(d)
+    cov = 0.1 * (A @ A.T + 0.05 * np.eye(d))  # det ~ 1e-70: np.linalg.det still works, but not for much longer
+    mean = rng.normal(size=d)
+    X = rng.multivariate_normal(mean, cov, size=20)
+    close(mvn_logpdf(X, mean, cov), multivariate_normal(mean, cov).logpdf(X), name="log-densities (d = 50)")
+
+# %%
+# HIDDEN
+def test_ill_conditioned_covariance(mvn_logpdf):
+    # Condition number 1e8. Oracle: the same formula in 40-digit arithmetic (mpmath) on the very same
+    # float64 matrix. A backward-stable float64 method loses about cond * eps ~ 1e-8 relative accuracy in
+    # the quadratic form (values up to ~300 here): rtol 1e-6 leaves a safety factor of ~100.
+    import mpmath
+    import numpy as np
+    from mlmathkit_checks import close
+
+    rng = np.random.default_rng(808)
+    d = 6
+    Q = np.linalg.qr(rng.normal(size=(d, d)))[0]
+    eig = np.logspace(0, -8, d)
+    cov = (Q * eig) @ Q.T
+    cov = (cov + cov.T) / 2
+    mean = rng.normal(size=d)
+    X = mean + rng.normal(size=(8, d)) @ (Q * np.sqrt(eig)).T
+    X[:3] += np.array([[1e-4], [-2e-4], [1.5e-4]]) * Q[:, -1]  # off the mean along the thinnest direction
+    with mpmath.workdps(40):
+        M = mpmath.matrix(cov.tolist())
+        log_det = mpmath.log(mpmath.det(M))
+        expected = []
+        for x in X:
+            diff = mpmath.matrix((x - mean).tolist())
+            quad = (diff.T * mpmath.lu_solve(M, diff))[0]
+            expected.append(float(-(d * mpmath.log(2 * mpmath.pi) + log_det + quad) / 2))
+    close(mvn_logpdf(X, mean, cov), expected, rtol=1e-6, atol=1e-6, name="log-densities (condition number 1e8)",
+          hint="solve with the Cholesky factor instead of forming an inverse; take log det from diag(L)")
+
+# %%
+# HIDDEN
+def test_far_from_the_mean(mvn_logpdf):
+    # log-densities around -1e4: the density itself is 0.0 in float64, its log is not.
+    import numpy as np
+    from scipy.stats import multivariate_normal
+    from mlmathkit_checks import close
+
+    rng = np.random.default_rng(99)
+    A = rng.normal(size=(3, 3))
+    cov, mean = A @ A.T + np.eye(3), rng.normal(size=3)
+    directions = rng.normal(size=(5, 3))
+    X = mean + 150.0 * directions / np.linalg.norm(directions, axis=1, keepdims=True) * np.sqrt(np.linalg.eigvalsh(cov).max())
+    expected = multivariate_normal(mean, cov).logpdf(X)
+    close(mvn_logpdf(X, mean, cov), expected, name="log-densities of points far from the mean",
+          hint="never compute the density and take its log afterwards: exp(-1e4) is 0.0 in floating point")
+
+# %% [raw]
+# # END TESTS
+
+# %% [raw]
+# # END QUESTION
+
+# %% [raw]
+# # BEGIN QUESTION
+# name: q3_covariance
+
+# %% [markdown]
+# ## Question 3 — Sample covariance and correlation, computed stably
+#
+# **Why it matters.** Second moments are behind PCA, whitening, Mahalanobis distances, the M-step of
+# a Gaussian mixture (Question 6), LDA, feature-correlation screening and the running statistics of
+# batch normalisation. Two classic traps: the $n-1$ (the sample mean is itself fitted to the data), and
+# the "shortcut" $\overline{x^2} - \bar x^2$ that textbooks use to compute a variance in one pass, which
+# silently returns garbage — even negative variances — when the mean is large compared with the spread
+# (timestamps, raw sensor readings, prices, coordinates in metres of points a few millimetres apart).
+#
+# **The math.** Let $X\in\mathbb R^{n\times d}$ hold $n$ samples as rows, with mean
+# $\bar x = \frac1n\sum_i x_i$. The *sample covariance* is
+#
+# $$S = \frac{1}{n-1}\sum_{i=1}^n (x_i-\bar x)(x_i-\bar x)^\top = \frac{1}{n-1} X_c^\top X_c,
+# \qquad X_c = X - \mathbf 1 \bar x^\top \ (\text{each column centred}).$$
+#
+# *Why $n-1$.* For one feature with mean $\mu$ and variance $\sigma^2$,
+# $\sum_i (x_i - \bar x)^2 = \sum_i (x_i-\mu)^2 - n(\bar x - \mu)^2$. The first sum has expectation $n\sigma^2$
+# and $\operatorname{Var}\bar x = \sigma^2/n$, so the expectation is $(n-1)\sigma^2$: dividing by $n-1$ makes
+# $S$ unbiased. (Dividing by $n$ gives the maximum-likelihood estimate, used in Question 5.)
+#
+# The *correlation matrix* rescales every feature to unit variance:
+# $R_{jk} = S_{jk} / \sqrt{S_{jj}S_{kk}}$, i.e. $R = D^{-1/2} S D^{-1/2}$ with $D = \operatorname{diag}(S)$.
+# Its diagonal is $1$, its entries lie in $[-1, 1]$ (Cauchy–Schwarz), and the $n-1$ cancels.
+#
+# *Why centre first.* Algebraically $\frac1n\sum_i x_i^2 - \bar x^2$ equals $\frac1n\sum_i (x_i-\bar x)^2$.
+# Numerically, for $x_i = 10^8 + \varepsilon_i$ with $\varepsilon_i \sim \mathcal N(0,1)$, both terms are
+# about $10^{16}$, where consecutive doubles are $2$ apart: each is rounded by an amount comparable
+# to the variance you are after, and their difference is noise (*catastrophic cancellation*).
+# Subtracting the mean first works on numbers that are close to each other — that subtraction is
+# exact — and only then squares small numbers. This is the *two-pass* algorithm.
+#
+# **Your task.** Implement `sample_covariance` (two-pass: centre, then multiply) and
+# `correlation_matrix` (you may call `sample_covariance`). Use `numpy` only — not `np.cov` or
+# `np.corrcoef`, which are what you are graded against.
+#
+# *Hints.* Which axis of `X` is the sample axis? A single feature, `X` of shape `(n, 1)`, must still give
+# a `(1, 1)` matrix. Check the $n-1$ on two points, where everything can be done by hand.
+
+# %% [raw]
+# # BEGIN SOLUTION
+
+# %%
+def sample_covariance(X):
+    """Unbiased sample covariance matrix of the rows of X.
+
+    S = 1/(n-1) sum_i (x_i - xbar)(x_i - xbar)^T, computed by centring first (two-pass algorithm).
+
+    Parameters
+    ----------
+    X : array of shape (n, d), float
+        n >= 2 samples (rows) of d features (columns). The mean may be huge compared with the spread.
+
+    Returns
+    -------
+    S : array of shape (d, d), float
+        Symmetric positive semi-definite; shape (1, 1) when d = 1.
+    """
+    # BEGIN SOLUTION
+    X = np.asarray(X, dtype=float)
+    X = X.reshape(X.shape[0], -1)
+    Xc = X - X.mean(axis=0)
+    return Xc.T @ Xc / (X.shape[0] - 1)
+    # END SOLUTION
+
+
+def correlation_matrix(X):
+    """Pearson correlation matrix of the columns of X.
+
+    R_jk = S_jk / sqrt(S_jj S_kk), with S the sample covariance of X.
+
+    Parameters
+    ----------
+    X : array of shape (n, d), float
+        n >= 2 samples; no feature is constant.
+
+    Returns
+    -------
+    R : array of shape (d, d), float
+        Symmetric, ones on the diagonal, entries in [-1, 1].
+    """
+    # BEGIN SOLUTION
+    S = sample_covariance(X)
+    std = np.sqrt(np.diag(S))
+    return np.clip(S / np.outer(std, std), -1.0, 1.0)
+    # END SOLUTION
+
+# %% [raw]
+# # END SOLUTION
+
+# %% [raw]
+# # BEGIN TESTS
+
+# %%
+def test_worked_example(sample_covariance, correlation_matrix):
+    # Rows (1,2), (2,1), (3,6): mean (2,3), centred rows (-1,-1), (0,-2), (1,3).
+    # S = 1/2 [[1+0+1, 1+0+3], [1+0+3, 1+4+9]] = [[1, 2], [2, 7]];  R_12 = 2 / sqrt(1*7).
+    import numpy as np
+    from mlmathkit_checks import close
+
+    X = np.array([[1.0, 2.0], [2.0, 1.0], [3.0, 6.0]])
+    close(sample_covariance(X), [[1.0, 2.0], [2.0, 7.0]], name="sample covariance",
+          hint="centre each column, then divide the sum of outer products by n - 1")
+    r = 2.0 / np.sqrt(7.0)
+    close(correlation_matrix(X), [[1.0, r], [r, 1.0]], name="correlation matrix",
+          hint="divide S_jk by the product of the standard deviations sqrt(S_jj) sqrt(S_kk)")
+
+# %%
+def test_properties(sample_covariance, correlation_matrix):
+    import numpy as np
+    from mlmathkit_checks import as_array, close, positive_definite, require
+
+    rng = np.random.default_rng(3)
+    X = rng.normal(size=(40, 4)) @ rng.normal(size=(4, 4))
+    S = positive_definite(sample_covariance(X), name="sample covariance")
+    require(S.shape == (4, 4), f"sample covariance should have shape (d, d) = (4, 4), got {S.shape}")
+    close(sample_covariance(X + np.array([5.0, -3.0, 100.0, 0.5])), S, atol=1e-10,
+          name="covariance of shifted data", hint="shifting every sample by the same vector must not change S")
+    close(sample_covariance(3.0 * X), 9.0 * S, name="covariance of 3 X", hint="S(aX) = a^2 S(X)")
+    R = as_array(correlation_matrix(X), "correlation matrix", shape=(4, 4))
+    close(np.diag(R), np.ones(4), name="diagonal of the correlation matrix")
+    require(bool(np.all(np.abs(R) <= 1 + 1e-12)), "correlations must lie in [-1, 1]")
+    close(correlation_matrix(X * np.array([2.0, 0.1, 7.0, 1e3])), R, atol=1e-10,
+          name="correlation after rescaling the features", hint="correlation does not depend on the units of a feature")
+    x = rng.normal(size=(10, 1))
+    close(sample_covariance(x), [[float(((x - x.mean()) ** 2).sum() / 9)]], name="covariance of a single feature",
+          hint="a single feature still gives a (1, 1) matrix")
+
+# %%
+# HIDDEN
+def test_random_against_numpy(sample_covariance, correlation_matrix):
+    import numpy as np
+    from mlmathkit_checks import close
+
+    rng = np.random.default_rng(303)
+    for n, d in [(3, 2), (10, 1), (25, 3), (200, 6), (7, 10)]:
+        X = rng.normal(loc=rng.normal(size=d), size=(n, d)) @ rng.normal(size=(d, d))
+        close(sample_covariance(X), np.atleast_2d(np.cov(X, rowvar=False)), atol=1e-10,
+              name=f"sample covariance (n={n}, d={d})", hint="rows are samples, columns are features; divide by n - 1")
+        close(correlation_matrix(X), np.atleast_2d(np.corrcoef(X, rowvar=False)), atol=1e-10,
+              name=f"correlation matrix (n={n}, d={d})")
+
+# %%
+# HIDDEN
+def test_two_samples(sample_covariance, correlation_matrix):
+    # n = 2: xbar is the midpoint, so S = (x1 - x2)(x1 - x2)^T / 2 and every correlation is +1 or -1.
+    import numpy as np
+    from mlmathkit_checks import close
+
+    x1, x2 = np.array([0.0, 1.0, 2.0]), np.array([2.0, -1.0, 5.0])
+    diff = x1 - x2
+    close(sample_covariance(np.stack([x1, x2])), np.outer(diff, diff) / 2, name="covariance of two samples")
+    close(correlation_matrix(np.stack([x1, x2])), np.outer(np.sign(diff), np.sign(diff)), name="correlation of two samples")
+
+# %%
+# HIDDEN
+def test_huge_offset(sample_covariance, correlation_matrix):
+    # 1e8 + unit noise: E[x^2] - E[x]^2 cancels ~16 digits and returns noise of order 1 (or worse).
+    # Oracle: subtracting 1e8 from these doubles is exact (Sterbenz), so np.cov of X - 1e8 is the
+    # covariance of exactly the same data. atol covers covariances that happen to be near 0.
+    import numpy as np
+    from mlmathkit_checks import close
+
+    rng = np.random.default_rng(31)
+    noise = rng.normal(size=(500, 3)) @ np.array([[1.0, 0.5, 0.0], [0.0, 1.0, -0.3], [0.0, 0.0, 0.7]])
+    X = 1e8 + noise
+    S_true = np.cov(X - 1e8, rowvar=False)
+    close(sample_covariance(X), S_true, atol=1e-6, name="covariance of data with mean 1e8",
+          hint="the formula mean(x^2) - mean(x)^2 cancels catastrophically here: centre the data first")
+    close(correlation_matrix(X), np.corrcoef(X - 1e8, rowvar=False), atol=1e-6, name="correlation of data with mean 1e8")
+    x = X[:, :1]
+    close(sample_covariance(x), [[float(np.var(x - 1e8, ddof=1))]], name="variance of a single feature with mean 1e8")
+
+# %% [raw]
+# # END TESTS
+
+# %% [raw]
+# # END QUESTION
+
+# %% [raw]
+# # BEGIN QUESTION
+# name: q4_mle_map
+
+# %% [markdown]
+# ## Question 4 — Maximum likelihood vs. MAP: the Beta–Bernoulli model and the Gaussian mean
+#
+# **Why it matters.** Training a model means estimating its parameters. Minimising cross-entropy *is*
+# maximum likelihood (MLE); adding a regulariser is maximum a posteriori estimation (MAP) with a prior —
+# weight decay is a Gaussian prior, Laplace ("add-one") smoothing of word counts is a Beta/Dirichlet
+# prior. With little data the MLE overfits: an ad clicked 0 times in 20 views gets a click-through
+# rate of exactly $0$, a word never seen in training gets probability $0$. Conjugate priors give closed
+# forms in which you can *see* what the prior does: it behaves like extra, imaginary observations.
+#
+# **(a) Bernoulli.** Observations $x_i\in\{0,1\}$ with $p(x_i = 1) = \theta$; let $k=\sum_i x_i$ be the
+# number of ones among $n$. The log-likelihood is
+#
+# $$\ell(\theta) = k\log\theta + (n-k)\log(1-\theta).$$
+#
+# It is concave; setting $\ell'(\theta) = \frac{k}{\theta} - \frac{n-k}{1-\theta} = 0$ gives the MLE
+# $\hat\theta_{\text{MLE}} = k/n$, the fraction of ones. With the prior
+# $\theta\sim\mathrm{Beta}(a,b)$, $p(\theta)\propto\theta^{a-1}(1-\theta)^{b-1}$ ($a, b \ge 1$), the log posterior is
+#
+# $$\log p(\theta\mid x) = (k + a - 1)\log\theta + (n - k + b - 1)\log(1-\theta) + \text{const},$$
+#
+# which has exactly the form of $\ell$, as if you had seen $a-1$ extra ones and $b-1$ extra zeros. The
+# MAP estimate $\hat\theta_{\text{MAP}}$ maximises it — reuse the MLE argument with the new counts. Do
+# not confuse the posterior *mode* (MAP) with the posterior *mean*, $(k+a)/(n+a+b)$. Two sanity checks:
+# the uniform prior $a=b=1$ must give back the MLE, and as $n\to\infty$ the prior's fixed pseudo-counts
+# are swamped, so MAP $\to$ MLE.
+#
+# **(b) Gaussian mean with known variance.** Observations $x_i\sim\mathcal N(\theta,\sigma^2)$ with known
+# $\sigma^2$, prior $\theta\sim\mathcal N(\mu_0,\tau^2)$. Keeping only the terms that depend on $\theta$,
+#
+# $$\log p(\theta\mid x) = -\frac{(\theta-\mu_0)^2}{2\tau^2} - \sum_{i=1}^n\frac{(x_i-\theta)^2}{2\sigma^2} + \text{const}
+# = -\frac12\Big(\frac1{\tau^2}+\frac n{\sigma^2}\Big)\theta^2 + \Big(\frac{\mu_0}{\tau^2}+\frac{\sum_i x_i}{\sigma^2}\Big)\theta + \text{const}.$$
+#
+# A quadratic log-density is Gaussian: $\mathcal N(\theta\mid \mu_N, \tau_N^2)$ has log-density
+# $-\frac{1}{2\tau_N^2}\theta^2 + \frac{\mu_N}{\tau_N^2}\theta + \text{const}$. Match the two coefficients to get
+# the posterior variance $\tau_N^2$ and mean $\mu_N$. Read the result in terms of *precisions* (inverse
+# variances): the posterior precision is the prior precision plus $n$ times the precision of one
+# observation, and $\mu_N$ is a precision-weighted average of $\mu_0$ and $\bar x$ — the prior *shrinks*
+# the sample mean towards $\mu_0$. Since the posterior is Gaussian, its mean is also its mode, the MAP.
+#
+# **Your task.** Implement `bernoulli_mle`, `bernoulli_map` and `gaussian_mean_posterior` with `numpy`.
+#
+# *Hints.* Test your formulas on the edge cases before coding them: all-zero data, $a=b=1$, $n=0$
+# (no data: the posterior must be the prior), $\tau^2\to\infty$ (a flat prior: the data alone).
+
+# %% [raw]
+# # BEGIN SOLUTION
+
+# %%
+def bernoulli_mle(x):
+    """Maximum-likelihood estimate of theta = p(x = 1) from Bernoulli observations.
+
+    theta_MLE = argmax_theta  k log(theta) + (n - k) log(1 - theta) = k / n,  with k = sum_i x_i.
+
+    Parameters
+    ----------
+    x : array of shape (n,), int or bool, entries in {0, 1}; n >= 1.
+
+    Returns
+    -------
+    theta : float in [0, 1]
+    """
+    # BEGIN SOLUTION
+    x = np.asarray(x, dtype=float).ravel()
+    return float(x.sum() / x.size)
+    # END SOLUTION
+
+
+def bernoulli_map(x, a, b):
+    """MAP estimate of theta under a Beta(a, b) prior (the mode of the Beta posterior).
+
+    theta_MAP = argmax_theta  (k + a - 1) log(theta) + (n - k + b - 1) log(1 - theta).
+
+    Parameters
+    ----------
+    x : array of shape (n,), int or bool, entries in {0, 1}.
+    a, b : float
+        Prior pseudo-counts, a >= 1 and b >= 1, with n + a + b > 2.
+
+    Returns
+    -------
+    theta : float in [0, 1]
+    """
+    # BEGIN SOLUTION
+    x = np.asarray(x, dtype=float).ravel()
+    return float((x.sum() + a - 1.0) / (x.size + a + b - 2.0))
+    # END SOLUTION
+
+
+def gaussian_mean_posterior(x, sigma2, mu0, tau2):
+    """Posterior of the mean theta of N(theta, sigma2) data under the prior N(mu0, tau2).
+
+    1 / tau_N^2 = 1 / tau2 + n / sigma2,      mu_N = tau_N^2 (mu0 / tau2 + sum_i x_i / sigma2).
+
+    Parameters
+    ----------
+    x : array of shape (n,), float; n may be 0 (then the posterior is the prior).
+    sigma2 : float > 0, the known variance of one observation.
+    mu0 : float, prior mean.
+    tau2 : float > 0, prior variance.
+
+    Returns
+    -------
+    (mean, var) : tuple of two floats
+        The posterior mean mu_N (also the MAP estimate) and the posterior variance tau_N^2.
+    """
+    # BEGIN SOLUTION
+    x = np.asarray(x, dtype=float).ravel()
+    precision = 1.0 / tau2 + x.size / sigma2
+    var = 1.0 / precision
+    return float(var * (mu0 / tau2 + x.sum() / sigma2)), float(var)
+    # END SOLUTION
+
+# %% [raw]
+# # END SOLUTION
+
+# %% [raw]
+# # BEGIN TESTS
+
+# %%
+def test_worked_examples(bernoulli_mle, bernoulli_map, gaussian_mean_posterior):
+    import numpy as np
+    from mlmathkit_checks import as_scalar, close, fields
+
+    three_heads = np.array([1, 1, 1])
+    close(as_scalar(bernoulli_mle(three_heads), "MLE"), 1.0, name="MLE after 3 ones out of 3")
+    # Beta(2, 2) adds one imaginary 1 and one imaginary 0: (3 + 1) / (3 + 2)
+    close(as_scalar(bernoulli_map(three_heads, 2.0, 2.0), "MAP"), 0.8, name="MAP with a Beta(2, 2) prior after 3 ones",
+          hint="the prior acts like a - 1 extra ones and b - 1 extra zeros; the MAP is the mode, not the mean")
+    close(as_scalar(bernoulli_mle(np.array([1, 0, 1, 1, 0])), "MLE"), 0.6, name="MLE of [1, 0, 1, 1, 0]")
+    # x = [1, 3], sigma2 = 2, prior N(0, 1): precision 1/1 + 2/2 = 2, mean (0/1 + 4/2) / 2 = 1
+    mean, var = fields(gaussian_mean_posterior(np.array([1.0, 3.0]), 2.0, 0.0, 1.0), ["mean", "var"], "posterior")
+    close(as_scalar(mean, "posterior mean"), 1.0, name="posterior mean",
+          hint="a precision-weighted average of the prior mean and the data")
+    close(as_scalar(var, "posterior variance"), 0.5, name="posterior variance",
+          hint="posterior precision = prior precision + n / sigma2; return the variance, not the standard deviation")
+
+# %%
+def test_properties(bernoulli_mle, bernoulli_map, gaussian_mean_posterior):
+    import numpy as np
+    from mlmathkit_checks import as_scalar, close, fields, require
+
+    rng = np.random.default_rng(4)
+    x = (rng.random(37) < 0.3).astype(int)
+    close(as_scalar(bernoulli_map(x, 1.0, 1.0), "MAP"), as_scalar(bernoulli_mle(x), "MLE"),
+          name="MAP with the uniform prior Beta(1, 1)", hint="a flat prior must give back the MLE")
+    big = (rng.random(100_000) < 0.3).astype(int)
+    gap = abs(as_scalar(bernoulli_map(big, 5.0, 3.0), "MAP") - as_scalar(bernoulli_mle(big), "MLE"))
+    require(gap < 1e-4, f"with n = 100000 the MAP should be within 1e-4 of the MLE, but they differ by {gap:.3g}")
+
+    data = rng.normal(3.0, 2.0, size=12)
+    mean, var = (as_scalar(v, n) for v, n in zip(fields(gaussian_mean_posterior(data, 4.0, -1.0, 0.5), ["mean", "var"],
+                                                      "posterior"), ["posterior mean", "posterior variance"]))
+    require(-1.0 < mean < data.mean(), f"the posterior mean {mean:.4g} should lie between the prior mean -1 and the "
+            f"sample mean {data.mean():.4g} (shrinkage)")
+    require(0 < var < min(0.5, 4.0 / 12), f"the posterior variance {var:.4g} should be smaller than both the prior "
+            "variance 0.5 and the variance of the sample mean sigma2 / n = 1/3")
+    mean, var = fields(gaussian_mean_posterior(np.array([]), 4.0, -1.0, 0.5), ["mean", "var"], "posterior")
+    close(np.array([as_scalar(mean, "posterior mean"), as_scalar(var, "posterior variance")]), [-1.0, 0.5],
+          name="posterior (mean, variance) without data", hint="with n = 0 the posterior is the prior")
+
+# %%
+# HIDDEN
+def test_bernoulli_against_numerical_optimum(bernoulli_mle, bernoulli_map):
+    # Oracle: maximise the log posterior built from scipy.stats densities with a bounded scalar
+    # optimiser (accurate to ~1e-8); atol 1e-6 leaves a margin for float32 answers (~1e-7).
+    import numpy as np
+    from scipy.optimize import minimize_scalar
+    from scipy.stats import bernoulli, beta
+    from mlmathkit_checks import as_scalar, close
+
+    def argmax(x, a, b):
+        def neg_log_post(t):
+            return -(bernoulli.logpmf(x, t).sum() + beta.logpdf(t, a, b))
+        return minimize_scalar(neg_log_post, bounds=(1e-12, 1 - 1e-12), method="bounded",
+                               options={"xatol": 1e-12}).x
+
+    rng = np.random.default_rng(404)
+    for _ in range(8):
+        n, theta = int(rng.integers(5, 200)), rng.uniform(0.05, 0.95)
+        a, b = rng.uniform(1.0, 6.0, size=2)
+        x = (rng.random(n) < theta).astype(int)
+        close(as_scalar(bernoulli_mle(x), "MLE"), argmax(x, 1.0, 1.0), rtol=0, atol=1e-6, name=f"MLE (n={n})")
+        close(as_scalar(bernoulli_map(x, a, b), "MAP"), argmax(x, a, b), rtol=0, atol=1e-6,
+              name=f"MAP (n={n}, a={a:.2f}, b={b:.2f})",
+              hint="a - 1 imaginary ones and b - 1 imaginary zeros; which of a and b goes with the ones?")
+
+# %%
+# HIDDEN
+def test_bernoulli_all_zeros(bernoulli_mle, bernoulli_map):
+    import numpy as np
+    from mlmathkit_checks import as_scalar, close
+
+    zeros = np.zeros(10, dtype=int)
+    close(as_scalar(bernoulli_mle(zeros), "MLE"), 0.0, name="MLE of ten zeros")
+    close(as_scalar(bernoulli_map(zeros, 1.0, 1.0), "MAP"), 0.0, name="MAP of ten zeros, Beta(1, 1) prior")
+    close(as_scalar(bernoulli_map(zeros, 2.0, 2.0), "MAP"), 1.0 / 12.0, name="MAP of ten zeros, Beta(2, 2) prior")
+    close(as_scalar(bernoulli_map(zeros, 3.0, 1.0), "MAP"), 2.0 / 12.0, name="MAP of ten zeros, Beta(3, 1) prior")
+
+# %%
+# HIDDEN
+def test_gaussian_posterior_against_conditioning(gaussian_mean_posterior):
+    # Oracle 1: (theta, x_1..x_n) is jointly Gaussian; condition on x with an n x n solve:
+    #   mean = mu0 + tau2 1^T K^{-1} (x - mu0),  var = tau2 - tau2^2 1^T K^{-1} 1,  K = tau2 11^T + sigma2 I.
+    # Oracle 2: the posterior mode found numerically from scipy.stats log-densities (Brent, ~1e-8 relative).
+    import numpy as np
+    from scipy.linalg import solve
+    from scipy.optimize import minimize_scalar
+    from scipy.stats import norm
+    from mlmathkit_checks import as_scalar, close, fields
+
+    rng = np.random.default_rng(44)
+    for n in (1, 2, 5, 30):
+        sigma2, tau2 = rng.uniform(0.2, 5.0, size=2)
+        mu0 = rng.normal(scale=3.0)
+        x = rng.normal(rng.normal(scale=3.0), np.sqrt(sigma2), size=n)
+        K = tau2 * np.ones((n, n)) + sigma2 * np.eye(n)
+        exp_mean = mu0 + tau2 * np.ones(n) @ solve(K, x - mu0, assume_a="pos")
+        exp_var = tau2 - tau2**2 * np.ones(n) @ solve(K, np.ones(n), assume_a="pos")
+        mean, var = fields(gaussian_mean_posterior(x, sigma2, mu0, tau2), ["mean", "var"], "posterior")
+        close(as_scalar(mean, "posterior mean"), exp_mean, atol=1e-6, name=f"posterior mean (n={n})",
+              hint="weights: prior precision 1/tau2 for mu0, data precision n/sigma2 for the sample mean")
+        close(as_scalar(var, "posterior variance"), exp_var, name=f"posterior variance (n={n})")
+        mode = minimize_scalar(lambda t: -(norm.logpdf(t, mu0, np.sqrt(tau2)) + norm.logpdf(x, t, np.sqrt(sigma2)).sum()),
+                               bracket=(mu0, x.mean())).x
+        close(as_scalar(mean, "posterior mean"), mode, atol=1e-5, name=f"posterior mean vs. maximum of the log posterior (n={n})")
+
+# %%
+# HIDDEN
+def test_gaussian_posterior_limits(gaussian_mean_posterior):
+    import numpy as np
+    from mlmathkit_checks import as_scalar, close, fields
+
+    rng = np.random.default_rng(45)
+    x = rng.normal(2.0, 1.5, size=20)
+
+    def post(*args):
+        m, v = fields(gaussian_mean_posterior(*args), ["mean", "var"], "posterior")
+        return np.array([as_scalar(m, "posterior mean"), as_scalar(v, "posterior variance")])
+
+    close(post(x, 2.25, -4.0, 1e12), [x.mean(), 2.25 / 20], name="posterior (mean, variance) with a flat prior (tau2 = 1e12)",
+          hint="with an infinitely wide prior only the data count: N(xbar, sigma2 / n)")
+    close(post(x, 2.25, -4.0, 1e-12), [-4.0, 1e-12], name="posterior (mean, variance) with a point-mass prior (tau2 = 1e-12)")
+    close(post(x[:1], 2.25, -4.0, 2.25), [(x[0] - 4.0) / 2, 2.25 / 2],
+          name="posterior after one observation as precise as the prior", hint="equal precisions: the midpoint")
+
+# %% [raw]
+# # END TESTS
+
+# %% [raw]
+# # END QUESTION
+
+# %% [raw]
+# # BEGIN QUESTION
+# name: q5_naive_bayes
+
+# %% [markdown]
+# ## Question 5 — Gaussian naive Bayes, in log space
+#
+# **Why it matters.** A *generative* classifier models how each class produces data, $p(x\mid y=k)$,
+# together with the class frequencies $p(y=k)$, and classifies with Bayes' rule (Question 1). Naive
+# Bayes adds one bold assumption — the features are independent given the class — which leaves only a
+# mean and a variance per class and feature: it trains in a single pass, needs little data, and is a
+# standard baseline for text and tabular data. It is also the model where forgetting log space bites
+# hardest: with many features, or a test point unlike anything seen in training, every class
+# likelihood underflows to $0$ and the posterior becomes `0/0 = nan`.
+#
+# **The math.** Training data $X\in\mathbb R^{n\times d}$ with labels $y_i \in \{c_1,\dots,c_K\}$. The model is
+#
+# $$p(y=k) = \pi_k,\qquad p(x\mid y=k) = \prod_{j=1}^d \mathcal N\big(x_j \mid \mu_{kj}, \sigma^2_{kj}\big).$$
+#
+# *Fitting* is maximum likelihood, and because the log-likelihood splits into separate terms per class
+# and per feature, each parameter is fitted on its own: $\pi_k = n_k/n$ (the class frequency), $\mu_{kj}$
+# is the mean of feature $j$ over the $n_k$ training points of class $k$, and $\sigma^2_{kj}$ is their
+# maximum-likelihood variance — dividing by $n_k$, not $n_k-1$ (compare Question 3). A feature that is
+# constant within a class would get $\sigma^2_{kj}=0$ and a division by zero, so every variance is
+# *smoothed*: add
+#
+# $$\varepsilon = \texttt{var\_smoothing}\cdot\max_j \operatorname{Var}(X_{:,j}),$$
+#
+# a small fraction of the largest feature variance of the *whole* training set (divided by $n$), so the
+# smoothing has the units of the data. This is scikit-learn's rule.
+#
+# *Predicting.* For a point $x$, the joint log-likelihood of class $k$ is
+#
+# $$\ell_k(x) = \log\pi_k + \sum_{j=1}^d\Big[-\tfrac12\log\big(2\pi\sigma^2_{kj}\big) - \frac{(x_j-\mu_{kj})^2}{2\sigma^2_{kj}}\Big],$$
+#
+# and the posterior is $\log p(y=k\mid x) = \ell_k(x) - \log\sum_{c}e^{\ell_c(x)}$, normalised with the
+# log-sum-exp trick of Question 1. For a point 30 standard deviations from every class in 4 features,
+# all $\ell_k$ are around $-2000$: $e^{\ell_k}$ is exactly $0$, yet the log posterior is an ordinary number.
+#
+# **Your task.** Implement `gaussian_nb_fit` and `gaussian_nb_log_proba` with `numpy` (you may use
+# `scipy.special.logsumexp`). The classes are the sorted distinct labels (`np.unique`), and every
+# per-class array follows that order.
+#
+# *Hints.* Broadcasting `X[:, None, :] - means[None, :, :]` gives an `(n, K, d)` array of differences.
+# Test the log posterior on a point far from every class: the result must be finite.
+
+# %% [raw]
+# # BEGIN SOLUTION
+
+# %%
+def gaussian_nb_fit(X, y, var_smoothing=1e-9):
+    """Fit Gaussian naive Bayes by maximum likelihood, with scikit-learn's variance smoothing.
+
+    pi_k = n_k / n,  mu_kj = mean of X[y == c_k, j],  sigma2_kj = (1/n_k) sum (x_ij - mu_kj)^2 + eps,
+    eps = var_smoothing * max_j Var(X[:, j])   (variances with ddof = 0).
+
+    Parameters
+    ----------
+    X : array of shape (n, d), float
+    y : array of shape (n,), int
+        Class labels (any integers, in any order); every class has at least one point.
+    var_smoothing : float >= 0
+
+    Returns
+    -------
+    dict with keys
+        "classes"   : array (K,), the sorted distinct labels
+        "log_prior" : array (K,), log pi_k
+        "means"     : array (K, d), mu_kj
+        "variances" : array (K, d), sigma2_kj (smoothed, > 0)
+    """
+    # BEGIN SOLUTION
+    X = np.asarray(X, dtype=float)
+    y = np.asarray(y)
+    classes = np.unique(y)
+    eps = var_smoothing * X.var(axis=0).max()
+    means = np.stack([X[y == c].mean(axis=0) for c in classes])
+    variances = np.stack([X[y == c].var(axis=0) for c in classes]) + eps
+    counts = np.array([np.sum(y == c) for c in classes], dtype=float)
+    return {"classes": classes, "log_prior": np.log(counts / counts.sum()), "means": means, "variances": variances}
+    # END SOLUTION
+
+
+def gaussian_nb_log_proba(X, log_prior, means, variances):
+    """Normalised log posterior log p(y = k | x) of Gaussian naive Bayes for each row of X.
+
+    l_k(x) = log pi_k + sum_j [ -1/2 log(2 pi sigma2_kj) - (x_j - mu_kj)^2 / (2 sigma2_kj) ],
+    log p(y = k | x) = l_k(x) - logsumexp_c l_c(x).
+
+    Parameters
+    ----------
+    X : array of shape (n, d), float
+    log_prior : array of shape (K,), float
+    means, variances : arrays of shape (K, d), float (variances > 0)
+
+    Returns
+    -------
+    log_proba : array of shape (n, K), float
+        Finite, <= 0, and exp(log_proba) sums to 1 along each row — also for points far from
+        every class, where exp(l_k) underflows to 0.
+    """
+    # BEGIN SOLUTION
+    X = np.asarray(X, dtype=float)
+    means, variances = np.asarray(means, dtype=float), np.asarray(variances, dtype=float)
+    diff = X[:, None, :] - means[None, :, :]  # (n, K, d)
+    jll = (np.asarray(log_prior, dtype=float)[None, :]
+           - 0.5 * np.log(2.0 * np.pi * variances).sum(axis=1)[None, :]
+           - 0.5 * (diff**2 / variances[None, :, :]).sum(axis=2))
+    m = jll.max(axis=1, keepdims=True)
+    return jll - (m + np.log(np.exp(jll - m).sum(axis=1, keepdims=True)))
+    # END SOLUTION
+
+# %% [raw]
+# # END SOLUTION
+
+# %% [raw]
+# # BEGIN TESTS
+
+# %%
+def test_worked_example(gaussian_nb_fit, gaussian_nb_log_proba):
+    # Class 0 = {0, 2}, class 1 = {4, 6}: means 1 and 5, ML variances 1 and 1, priors 1/2 (no smoothing).
+    # At x = 3 both classes are equally likely. At x = 1: l_0 - l_1 = (1-5)^2/2 - 0 = 8,
+    # so log p(0|x) = -log(1 + e^-8) and log p(1|x) = -8 - log(1 + e^-8).
+    import numpy as np
+    from mlmathkit_checks import close, fields
+
+    X, y = np.array([[0.0], [2.0], [4.0], [6.0]]), np.array([0, 0, 1, 1])
+    classes, log_prior, means, variances = fields(gaussian_nb_fit(X, y, var_smoothing=0.0),
+                                                  ["classes", "log_prior", "means", "variances"], "fit")
+    close(classes, [0, 1], name="classes")
+    close(log_prior, np.log([0.5, 0.5]), name="log_prior")
+    close(means, [[1.0], [5.0]], name="means")
+    close(variances, [[1.0], [1.0]], name="variances", hint="maximum-likelihood variance: divide by n_k, not n_k - 1")
+    got = gaussian_nb_log_proba(np.array([[3.0], [1.0]]), np.log([0.5, 0.5]), np.array([[1.0], [5.0]]), np.ones((2, 1)))
+    c = np.log1p(np.exp(-8.0))
+    # atol 1e-6: log p(0 | x=1) = -3.4e-4 is a difference of terms of size ~1; float32 gets it to ~1e-8
+    close(got, [[np.log(0.5), np.log(0.5)], [-c, -8.0 - c]], atol=1e-6, name="log posterior at x = 3 and x = 1",
+          hint="joint log-likelihood of each class, minus the log-sum-exp over classes")
+
+# %%
+def test_properties(gaussian_nb_fit, gaussian_nb_log_proba):
+    import numpy as np
+    from mlmathkit_checks import as_array, close, fields, probabilities, require
+
+    rng = np.random.default_rng(5)
+    y = rng.permutation(np.repeat([11, 3, 7], [10, 25, 15]))
+    X = rng.normal(size=(50, 3)) + (y[:, None] == 3) * 2.0 - (y[:, None] == 11) * 1.5
+    classes, log_prior, means, variances = fields(gaussian_nb_fit(X, y), ["classes", "log_prior", "means", "variances"], "fit")
+    close(classes, [3, 7, 11], name="classes", hint="the classes are the sorted distinct labels, np.unique(y)")
+    probabilities(np.exp(as_array(log_prior, "log_prior")), name="exp(log_prior)")
+    close(log_prior, np.log([25 / 50, 15 / 50, 10 / 50]), name="log_prior", hint="class frequencies, in sorted label order")
+    as_array(means, "means", shape=(3, 3))
+    require(bool(np.all(as_array(variances, "variances", shape=(3, 3)) > 0)), "all variances must be positive")
+    Xt = rng.normal(size=(8, 3))
+    lp = as_array(gaussian_nb_log_proba(Xt, log_prior, means, variances), "log_proba", shape=(8, 3))
+    require(bool(np.all(lp <= 1e-12)), "log probabilities must be <= 0")
+    probabilities(np.exp(lp), axis=1, name="exp(log_proba) (each row over the classes)")
+
+# %%
+# HIDDEN
+def test_fit_against_sklearn(gaussian_nb_fit):
+    import numpy as np
+    from sklearn.naive_bayes import GaussianNB
+    from mlmathkit_checks import close, fields
+
+    rng = np.random.default_rng(505)
+    for K, d in [(2, 1), (3, 4), (5, 2)]:
+        y = rng.integers(0, K, size=120) * 3 - 2  # labels -2, 1, 4, ...
+        y[:K] = np.arange(K) * 3 - 2  # every class present
+        X = rng.normal(size=(120, d)) * rng.uniform(0.5, 3.0, size=d) + y[:, None] * rng.normal(size=d)
+        gnb = GaussianNB().fit(X, y)
+        classes, log_prior, means, variances = fields(gaussian_nb_fit(X, y), ["classes", "log_prior", "means", "variances"], "fit")
+        close(classes, gnb.classes_, name="classes")
+        close(np.exp(np.asarray(log_prior, dtype=float)), gnb.class_prior_, name="exp(log_prior)",
+              hint="pi_k = n_k / n, in the order of the sorted labels")
+        close(means, gnb.theta_, atol=1e-6, name=f"means (K={K}, d={d})")
+        close(variances, gnb.var_, name=f"variances (K={K}, d={d})",
+              hint="maximum-likelihood variance (divide by n_k), plus var_smoothing * max feature variance of X")
+
+# %%
+# HIDDEN
+def test_log_proba_against_sklearn(gaussian_nb_fit, gaussian_nb_log_proba):
+    import numpy as np
+    from sklearn.naive_bayes import GaussianNB
+    from mlmathkit_checks import close, fields
+
+    rng = np.random.default_rng(506)
+    y = np.repeat([0, 1, 2], [15, 60, 25])
+    X = rng.normal(size=(100, 4)) * np.array([1.0, 0.5, 2.0, 1.0]) + y[:, None] * np.array([1.0, -0.7, 0.5, 0.0])
+    gnb = GaussianNB().fit(X, y)
+    Xt = rng.normal(size=(30, 4)) * 1.5 + 0.7
+    # log posterior from scikit-learn's own parameters (tests gaussian_nb_log_proba alone) ...
+    # values are differences of terms of size ~10: atol 1e-5 is ~100x the error of float32 arithmetic
+    close(gaussian_nb_log_proba(Xt, np.log(gnb.class_prior_), gnb.theta_, gnb.var_), gnb.predict_log_proba(Xt),
+          atol=1e-5, name="log posterior", hint="did you include log prior and the -1/2 log(2 pi sigma2) terms?")
+    # ... and end to end
+    fit = fields(gaussian_nb_fit(X, y), ["classes", "log_prior", "means", "variances"], "fit")
+    close(gaussian_nb_log_proba(Xt, *fit[1:]), gnb.predict_log_proba(Xt), atol=1e-5, name="log posterior (fit + predict)")
+
+# %%
+# HIDDEN
+def test_far_points_no_underflow(gaussian_nb_fit, gaussian_nb_log_proba):
+    # Joint log-likelihoods of -2e3 to -1e5: every exp(l_k) underflows to 0. With |l_k| up to 1e5,
+    # float32 arithmetic carries absolute errors ~1e-2 in each l_k; atol 0.1 (against log posteriors of
+    # size 1e2-1e5) still rejects an unnormalised or non-finite answer by orders of magnitude.
+    import numpy as np
+    from sklearn.naive_bayes import GaussianNB
+    from mlmathkit_checks import close, fields
+
+    rng = np.random.default_rng(507)
+    y = np.repeat([0, 1, 2], [30, 30, 40])
+    centres = np.array([[0.0, 0.0, 0.0, 0.0], [3.0, 1.0, -2.0, 0.5], [-2.0, 2.0, 1.0, -1.0]])
+    X = centres[y] + rng.normal(size=(100, 4)) * np.array([1.0, 0.5, 1.5, 0.8])
+    gnb = GaussianNB().fit(X, y)
+    Xt = np.array([[40.0, -40.0, 40.0, -40.0], [-35.0, 30.0, 25.0, 60.0], [300.0, 0.0, 0.0, 0.0], [0.0, 30.0, 0.0, 0.0]])
+    fit = fields(gaussian_nb_fit(X, y), ["classes", "log_prior", "means", "variances"], "fit")
+    close(gaussian_nb_log_proba(Xt, *fit[1:]), gnb.predict_log_proba(Xt), rtol=1e-4, atol=0.1,
+          name="log posterior of points far from every class",
+          hint="exp of the joint log-likelihood is 0 here: normalise with log-sum-exp, subtracting the row maximum first")
+
+# %%
+# HIDDEN
+def test_variance_smoothing(gaussian_nb_fit, gaussian_nb_log_proba):
+    # A feature that is constant within each class, features in units of ~100: the smoothing must scale
+    # with the data (var_smoothing * max feature variance), as in scikit-learn.
+    import numpy as np
+    from sklearn.naive_bayes import GaussianNB
+    from mlmathkit_checks import close, fields
+
+    rng = np.random.default_rng(508)
+    y = np.repeat([0, 1], [20, 30])
+    X = np.column_stack([rng.normal(size=50) * 100.0 + y * 50.0, np.where(y == 0, 10.0, 30.0)])
+    for smoothing in (1e-9, 1e-3, 0.1):
+        gnb = GaussianNB(var_smoothing=smoothing).fit(X, y)
+        fit = fields(gaussian_nb_fit(X, y, var_smoothing=smoothing), ["classes", "log_prior", "means", "variances"], "fit")
+        close(fit[3], gnb.var_, name=f"variances with var_smoothing={smoothing:g}",
+              hint="add var_smoothing times the LARGEST variance of the columns of the whole X to every variance")
+        Xt = np.array([[0.0, 10.0], [50.0, 30.0], [20.0, 10.0], [-100.0, 30.0]])
+        # with var_smoothing=1e-9 the second feature's variance is ~1e-5 and the wrong class gets a log
+        # posterior of about -2e7 (relative tolerance); atol 1e-3 for the values near 0
+        close(gaussian_nb_log_proba(Xt, *fit[1:]), gnb.predict_log_proba(Xt), atol=1e-3,
+              name=f"log posterior with var_smoothing={smoothing:g}")
+
+# %% [raw]
+# # END TESTS
+
+# %% [raw]
+# # END QUESTION
+
+# %% [raw]
+# # BEGIN QUESTION
+# name: q6_gmm_em
+
+# %% [markdown]
+# ## Question 6 — Gaussian mixtures and the EM algorithm
+#
+# **Why it matters.** A Gaussian mixture model (GMM) is the prototype of a *latent-variable model*:
+# each point comes from one of $K$ hidden components, and we never observe which. Soft clustering,
+# density estimation, anomaly detection, speaker models and the initialisation of HMMs all rest on it,
+# and the algorithm that fits it — Expectation–Maximisation (EM) — reappears in HMMs (Baum–Welch),
+# topic models, missing-data imputation and, generalised, in variational inference. Numerically it
+# combines everything so far: Bayes' rule in log space (Question 1), Gaussian log-densities
+# (Question 2) and weighted covariance estimates (Questions 3 and 5).
+#
+# **The model.** A latent label $z_i\in\{1,\dots,K\}$ with $p(z_i=k)=\pi_k$, and
+# $x_i \mid z_i=k \sim \mathcal N(\mu_k,\Sigma_k)$. Summing out $z_i$, the (mean) log-likelihood of
+# $X = (x_1,\dots,x_n)$ is
+#
+# $$\mathcal L(\theta) = \frac1n\sum_{i=1}^n \log \sum_{k=1}^K \pi_k\,\mathcal N(x_i\mid\mu_k,\Sigma_k).$$
+#
+# The log of a sum has no closed-form maximiser. EM alternates two easy steps instead.
+#
+# **E-step (Bayes' rule).** The *responsibility* of component $k$ for point $i$ is its posterior
+#
+# $$r_{ik} = p(z_i = k\mid x_i) = \frac{\pi_k\,\mathcal N(x_i\mid\mu_k,\Sigma_k)}{\sum_j \pi_j\,\mathcal N(x_i\mid\mu_j,\Sigma_j)} .$$
+#
+# Compute it in log space: $\ell_{ik} = \log\pi_k + \log\mathcal N(x_i\mid\mu_k,\Sigma_k)$ and
+# $r_{ik} = \exp\big(\ell_{ik} - \operatorname{logsumexp}_j \ell_{ij}\big)$. The normaliser
+# $\operatorname{logsumexp}_j \ell_{ij} = \log p(x_i\mid\theta)$ is exactly the term of $\mathcal L$ for point $i$,
+# so the E-step gives you the log-likelihood for free.
+#
+# **M-step (weighted maximum likelihood).** If the labels were known we would fit each component to its
+# own points. Knowing only the responsibilities, maximise the *expected* complete-data log-likelihood
+# $\sum_i\sum_k r_{ik}\,[\log\pi_k + \log\mathcal N(x_i\mid\mu_k,\Sigma_k)]$: every point counts for component
+# $k$ with weight $r_{ik}$. With $N_k = \sum_i r_{ik}$ (the effective number of points of component $k$),
+#
+# $$\pi_k = \frac{N_k}{n},\qquad \mu_k = \frac1{N_k}\sum_i r_{ik}\,x_i,\qquad
+# \Sigma_k = \frac1{N_k}\sum_i r_{ik}\,(x_i-\mu_k)(x_i-\mu_k)^\top + \lambda I ,$$
+#
+# where $\Sigma_k$ uses the *new* $\mu_k$ and $\lambda$ = `reg_covar` is a small ridge (as in scikit-learn)
+# that stops a component which collapses onto a few points from becoming singular — the likelihood
+# of a mixture is unbounded, $\mathcal N(x_i\mid x_i, \varepsilon I)\to\infty$ as $\varepsilon\to 0$.
+#
+# **Why it works.** For any distribution $q_i$ over $k$, Jensen's inequality gives
+# $\log p(x_i\mid\theta) \ge \sum_k q_{ik}\log\frac{\pi_k\mathcal N(x_i\mid\mu_k,\Sigma_k)}{q_{ik}}$, with equality when
+# $q_{ik} = r_{ik}$. The E-step makes this lower bound tight at the current $\theta$; the M-step maximises
+# the bound over $\theta$. So the log-likelihood **never decreases** from one iteration to the next — a
+# free and very effective test of your code. (Without `reg_covar`, exactly; the tiny ridge changes
+# this only at the level of $\lambda$.)
+#
+# **Your task.** Implement `gmm_e_step` and `gmm_em` (you may call your `mvn_logpdf` from Question 2).
+# One EM *iteration* is one E-step followed by one M-step. `gmm_em` runs exactly `n_iter` iterations from
+# the given initial parameters and records the trace
+# `log_likelihood[t]` $=\mathcal L(\theta_t)$ for $t = 0, 1, \dots,$ `n_iter`, where $\theta_0$ are the initial
+# parameters and $\theta_t$ the parameters after $t$ iterations (so the trace has `n_iter + 1` entries).
+#
+# *Hints.* Keep the responsibilities as an `(n, K)` array; `resp.sum(axis=0)` gives all $N_k$ at once and
+# `resp.T @ X` all the weighted sums. Check your E-step on a point far from every component: its
+# responsibilities must still be finite and sum to one.
+
+# %% [raw]
+# # BEGIN SOLUTION
+
+# %%
+def gmm_e_step(X, weights, means, covs):
+    """E-step of EM for a Gaussian mixture: responsibilities and mean log-likelihood.
+
+    l_ik = log pi_k + log N(x_i | mu_k, Sigma_k),   r_ik = exp(l_ik - logsumexp_j l_ij),
+    mean_log_likelihood = (1/n) sum_i logsumexp_j l_ij.
+
+    Parameters
+    ----------
+    X : array of shape (n, d), float
+    weights : array of shape (K,), float, positive, summing to 1
+    means : array of shape (K, d), float
+    covs : array of shape (K, d, d), float, each symmetric positive definite
+
+    Returns
+    -------
+    (resp, mean_log_likelihood) : tuple
+        resp : array of shape (n, K), rows are probabilities (finite even far from every component)
+        mean_log_likelihood : float
+    """
+    # BEGIN SOLUTION
+    X = np.asarray(X, dtype=float)
+    log_joint = np.column_stack([np.log(weights[k]) + mvn_logpdf(X, means[k], covs[k]) for k in range(len(weights))])
+    m = log_joint.max(axis=1, keepdims=True)
+    log_norm = m + np.log(np.exp(log_joint - m).sum(axis=1, keepdims=True))  # log p(x_i), shape (n, 1)
+    return np.exp(log_joint - log_norm), float(log_norm.mean())
+    # END SOLUTION
+
+
+def gmm_em(X, weights, means, covs, n_iter, reg_covar=1e-6):
+    """Run exactly n_iter EM iterations (E-step, then M-step) for a full-covariance Gaussian mixture.
+
+    M-step: N_k = sum_i r_ik,  pi_k = N_k / n,  mu_k = sum_i r_ik x_i / N_k,
+            Sigma_k = sum_i r_ik (x_i - mu_k)(x_i - mu_k)^T / N_k + reg_covar * I   (with the new mu_k).
+
+    Parameters
+    ----------
+    X : array of shape (n, d), float
+    weights, means, covs : initial parameters, shapes (K,), (K, d), (K, d, d)
+    n_iter : int >= 0
+    reg_covar : float >= 0, added to the diagonal of every covariance in the M-step
+
+    Returns
+    -------
+    dict with keys
+        "weights" : array (K,), "means" : array (K, d), "covs" : array (K, d, d) after n_iter iterations
+        "log_likelihood" : array (n_iter + 1,), the mean log-likelihood of the initial parameters and
+            of the parameters after each iteration; never decreases.
+    """
+    # BEGIN SOLUTION
+    X = np.asarray(X, dtype=float)
+    n, d = X.shape
+    weights, means, covs = (np.array(a, dtype=float) for a in (weights, means, covs))
+    trace = []
+    for _ in range(n_iter):
+        resp, ll = gmm_e_step(X, weights, means, covs)
+        trace.append(ll)
+        Nk = resp.sum(axis=0)
+        weights = Nk / n
+        means = resp.T @ X / Nk[:, None]
+        for k in range(len(Nk)):
+            D = X - means[k]
+            covs[k] = (resp[:, k, None] * D).T @ D / Nk[k] + reg_covar * np.eye(d)
+    trace.append(gmm_e_step(X, weights, means, covs)[1])
+    return {"weights": weights, "means": means, "covs": covs, "log_likelihood": np.array(trace)}
+    # END SOLUTION
+
+# %% [raw]
+# # END SOLUTION
+
+# %% [markdown]
+# **Plot (not graded).** Implement `plot_gmm` to draw the data coloured by their responsibilities (mix
+# the components' colours with weights $r_{ik}$: points between two clusters get an in-between colour)
+# and, for each component, the ellipse $\{\mu_k + 2Lu : \lVert u\rVert = 1\}$ with $\Sigma_k = LL^\top$ — the
+# contour at two Mahalanobis units. The cell after it fits a mixture to a synthetic data set and
+# also plots the log-likelihood trace: check that it never goes down.
+
+# %% [raw]
+# # BEGIN SOLUTION
+
+# %%
+def plot_gmm(ax, X, resp, means, covs):
+    """Scatter 2-D data coloured by responsibility and draw each component's 2-sigma ellipse on ax."""
+    # BEGIN SOLUTION
+    palette = np.array([[0.12, 0.47, 0.71], [1.0, 0.5, 0.05], [0.17, 0.63, 0.17], [0.84, 0.15, 0.16], [0.58, 0.4, 0.74]])
+    K = resp.shape[1]
+    ax.scatter(X[:, 0], X[:, 1], c=np.clip(resp @ palette[:K], 0, 1), s=10)
+    circle = np.stack([np.cos(np.linspace(0, 2 * np.pi, 100)), np.sin(np.linspace(0, 2 * np.pi, 100))])
+    for k in range(K):
+        ellipse = means[k][:, None] + 2 * np.linalg.cholesky(covs[k]) @ circle
+        ax.plot(ellipse[0], ellipse[1], color=palette[k], lw=2)
+        ax.plot(means[k][0], means[k][1], "k+", ms=12)
+    ax.set(title="GMM fit: data coloured by responsibility, 2-sigma ellipses", xlabel="$x_1$", ylabel="$x_2$")
+    ax.set_aspect("equal", adjustable="datalim")
+    # END SOLUTION
+
+# %% [raw]
+# # END SOLUTION
+
+# %%
+rng_demo = np.random.default_rng(6)
+X_demo = np.concatenate([
+    rng_demo.multivariate_normal([0.0, 0.0], [[1.0, 0.8], [0.8, 1.0]], size=150),
+    rng_demo.multivariate_normal([3.0, -1.0], [[0.4, 0.0], [0.0, 1.5]], size=100),
+    rng_demo.multivariate_normal([-1.0, 4.0], [[1.0, -0.3], [-0.3, 0.5]], size=120),
+])
+start = X_demo[rng_demo.choice(len(X_demo), size=3, replace=False)]
+fit_demo = gmm_em(X_demo, np.full(3, 1 / 3), start, np.stack([np.eye(2)] * 3), n_iter=40)
+resp_demo, _ = gmm_e_step(X_demo, fit_demo["weights"], fit_demo["means"], fit_demo["covs"])
+fig, axes = plt.subplots(1, 2, figsize=(11, 4.5))
+plot_gmm(axes[0], X_demo, resp_demo, fit_demo["means"], fit_demo["covs"])
+axes[1].plot(fit_demo["log_likelihood"], marker=".")
+axes[1].set(title="EM never decreases the log-likelihood", xlabel="iteration", ylabel="mean log-likelihood")
+plt.show()
+
+# %% [raw]
+# # BEGIN TESTS
+
+# %%
+def test_e_step_worked_example(gmm_e_step):
+    # Two unit-variance components at -1 and +1 with equal weights. x = 0 is halfway: r = (1/2, 1/2).
+    # x = 1: N(1|-1,1) / N(1|1,1) = e^-2, so r = (e^-2, 1) / (1 + e^-2).
+    # log p(0) = log N(0|1,1) = -log(2 pi)/2 - 1/2;  log p(1) = -log(2 pi)/2 + log((1 + e^-2)/2).
+    import numpy as np
+    from mlmathkit_checks import as_scalar, close, fields, probabilities
+
+    X = np.array([[0.0], [1.0]])
+    resp, ll = fields(gmm_e_step(X, np.array([0.5, 0.5]), np.array([[-1.0], [1.0]]), np.ones((2, 1, 1))),
+                      ["resp", "mean_log_likelihood"], "E-step result")
+    probabilities(resp, axis=1, name="responsibilities (each row)")
+    e = np.exp(-2.0)
+    close(resp, [[0.5, 0.5], [e / (1 + e), 1 / (1 + e)]], name="responsibilities",
+          hint="r_ik is proportional to pi_k N(x_i | mu_k, Sigma_k), normalised over k; rows are points")
+    expected = np.mean([-0.5 * np.log(2 * np.pi) - 0.5, -0.5 * np.log(2 * np.pi) + np.log((1 + e) / 2)])
+    close(as_scalar(ll, "mean log-likelihood"), expected, name="mean log-likelihood",
+          hint="the average over points of log sum_k pi_k N(x_i | mu_k, Sigma_k) — a mean, not a sum")
+
+# %%
+def test_em_properties(gmm_e_step, gmm_em):
+    import numpy as np
+    from mlmathkit_checks import as_array, as_scalar, close, fields, positive_definite, probabilities, require
+
+    rng = np.random.default_rng(66)
+    X = np.concatenate([rng.normal(size=(50, 2)) * 0.7, rng.normal(size=(30, 2)) + np.array([3.0, 2.0])])
+    w0, m0, c0 = np.array([0.5, 0.5]), np.array([[1.0, 0.0], [0.0, 2.0]]), np.stack([np.eye(2)] * 2)
+    w, m, c, ll = fields(gmm_em(X, w0, m0, c0, 12), ["weights", "means", "covs", "log_likelihood"], "EM result")
+    ll = as_array(ll, "log_likelihood", shape=(13,))
+    # allow -1e-5 (1 + |ll|): float32 round-off of a mean log-likelihood, and the tiny reg_covar ridge
+    steps = np.diff(ll) / (1 + np.abs(ll[:-1]))
+    require(bool(np.all(steps >= -1e-5)), f"the log-likelihood decreased at iteration {int(np.argmin(steps)) + 1} "
+            f"(relative change {steps.min():.3g}): EM never decreases it, so the E- or M-step is wrong")
+    close(ll[0], as_scalar(fields(gmm_e_step(X, w0, m0, c0), ["resp", "ll"], "E-step result")[1], "mean log-likelihood"),
+          name="log_likelihood[0]", hint="the first entry is the log-likelihood of the initial parameters")
+    probabilities(w, name="weights")
+    as_array(m, "means", shape=(2, 2))
+    covs = as_array(c, "covs", shape=(2, 2, 2))
+    for k in range(2):
+        positive_definite(covs[k], name=f"covs[{k}]")
+    close(ll[-1], as_scalar(fields(gmm_e_step(X, w, m, covs), ["resp", "ll"], "E-step result")[1], "mean log-likelihood"),
+          name="log_likelihood[-1]", hint="the last entry is the log-likelihood of the returned parameters")
+
+# %%
+# HIDDEN
+def test_e_step_against_scipy(gmm_e_step):
+    import numpy as np
+    from scipy.special import logsumexp
+    from scipy.stats import multivariate_normal
+    from mlmathkit_checks import as_scalar, close, fields
+
+    rng = np.random.default_rng(606)
+    for K, d in [(3, 2), (4, 3), (2, 1)]:
+        weights = rng.dirichlet(np.ones(K) * 2)
+        means = rng.normal(scale=2.0, size=(K, d))
+        covs = np.stack([(lambda A: A @ A.T + 0.3 * np.eye(d))(rng.normal(size=(d, d))) for _ in range(K)])
+        X = rng.normal(scale=2.5, size=(40, d))
+        log_joint = np.column_stack([np.log(weights[k]) + multivariate_normal(means[k], covs[k]).logpdf(X) for k in range(K)])
+        log_px = logsumexp(log_joint, axis=1)
+        resp, ll = fields(gmm_e_step(X, weights, means, covs), ["resp", "mean_log_likelihood"], "E-step result")
+        close(resp, np.exp(log_joint - log_px[:, None]), atol=1e-6, name=f"responsibilities (K={K}, d={d})",
+              hint="did you include the mixing weights pi_k? rows are points, columns components")
+        close(as_scalar(ll, "mean log-likelihood"), log_px.mean(), name=f"mean log-likelihood (K={K}, d={d})")
+
+# %%
+# HIDDEN
+def test_e_step_far_points(gmm_e_step):
+    # Every component density underflows to 0 (log-densities around -1e3 to -1e4): the responsibilities
+    # still follow from differences of log-densities.
+    import numpy as np
+    from scipy.special import logsumexp
+    from scipy.stats import multivariate_normal
+    from mlmathkit_checks import as_scalar, close, fields, probabilities
+
+    weights = np.array([0.3, 0.7])
+    means = np.array([[0.0, 0.0], [2.0, 1.0]])
+    covs = np.array([[[1.0, 0.3], [0.3, 0.5]], [[0.8, 0.0], [0.0, 1.2]]])
+    X = np.array([[60.0, -40.0], [-80.0, 10.0], [30.0, 40.0], [1.0, 100.0]])
+    log_joint = np.column_stack([np.log(weights[k]) + multivariate_normal(means[k], covs[k]).logpdf(X) for k in range(2)])
+    log_px = logsumexp(log_joint, axis=1)
+    resp, ll = fields(gmm_e_step(X, weights, means, covs), ["resp", "mean_log_likelihood"], "E-step result")
+    probabilities(resp, axis=1, name="responsibilities of far-away points")
+    close(resp, np.exp(log_joint - log_px[:, None]), atol=1e-6, name="responsibilities of far-away points",
+          hint="exp(log-density) is 0 for every component here: subtract the row maximum before exponentiating")
+    close(as_scalar(ll, "mean log-likelihood"), log_px.mean(), name="mean log-likelihood of far-away points")
+
+# %%
+# HIDDEN
+def test_em_against_sklearn(gmm_em):
+    # Oracle: sklearn's GaussianMixture started from the same parameters, tol=0 so that it runs exactly
+    # max_iter iterations (each: E-step, then M-step). lower_bounds_[t] is the mean log-likelihood of the
+    # parameters entering iteration t+1, and score(X) that of the final parameters. Components are matched
+    # by their means, so any component order passes. EM contracts towards the optimum here, so float32
+    # round-off (~1e-6 relative) is not amplified: the default rtol 1e-4 with atol 1e-6 for entries near 0.
+    import warnings
+    import numpy as np
+    from sklearn.mixture import GaussianMixture
+    from mlmathkit_checks import as_array, best_permutation, close, fields
+
+    rng = np.random.default_rng(616)
+    blob_a = np.concatenate([
+        rng.multivariate_normal([0.0, 0.0], [[1.0, 0.6], [0.6, 1.0]], size=100),
+        rng.multivariate_normal([4.0, 0.0], [[0.5, 0.0], [0.0, 2.0]], size=80),
+        rng.multivariate_normal([1.0, 4.0], [[1.0, -0.4], [-0.4, 0.6]], size=60)])
+    blob_b = np.concatenate([rng.normal(size=(90, 3)), rng.normal(size=(60, 3)) * 0.6 + np.array([2.5, -1.0, 1.0])])
+    configs = [
+        (blob_a, np.full(3, 1 / 3), np.array([[0.5, -0.5], [3.0, 1.0], [0.0, 3.0]]), np.stack([np.eye(2)] * 3), 8, 1e-6),
+        (blob_b, np.array([0.7, 0.3]), np.array([[0.5, 0.5, 0.0], [1.5, -0.5, 0.5]]), np.stack([2 * np.eye(3)] * 2), 5, 0.05),
+    ]
+    for X, w0, m0, c0, n_iter, reg in configs:
+        gm = GaussianMixture(len(w0), covariance_type="full", weights_init=w0, means_init=m0,
+                             precisions_init=np.linalg.inv(c0), max_iter=n_iter, tol=0.0, reg_covar=reg,
+                             init_params="random", random_state=0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            gm.fit(X)
+        expected_ll = np.append(gm.lower_bounds_, gm.score(X))
+        w, m, c, ll = fields(gmm_em(X, w0, m0, c0, n_iter, reg_covar=reg),
+                             ["weights", "means", "covs", "log_likelihood"], "EM result")
+        tag = f"(d={X.shape[1]}, K={len(w0)}, n_iter={n_iter}, reg_covar={reg:g})"
+        perm = best_permutation(m, gm.means_, name="means")
+        close(as_array(m, "means")[perm], gm.means_, atol=1e-6, name=f"means {tag}")
+        close(as_array(w, "weights")[perm], gm.weights_, name=f"weights {tag}")
+        close(as_array(c, "covs")[perm], gm.covariances_, atol=1e-6, name=f"covariances {tag}",
+              hint="weight each outer product by r_ik, divide by N_k, use the NEW means, and add reg_covar to the diagonal")
+        close(ll, expected_ll, name=f"log-likelihood trace {tag}",
+              hint="n_iter + 1 entries: the initial parameters, then after each iteration")
+
+# %%
+# HIDDEN
+def test_em_iteration_count(gmm_em):
+    # n_iter = 1 is one E-step and one M-step (compared with sklearn, max_iter=1); n_iter = 0 changes nothing.
+    import warnings
+    import numpy as np
+    from scipy.special import logsumexp
+    from scipy.stats import multivariate_normal
+    from sklearn.mixture import GaussianMixture
+    from mlmathkit_checks import as_array, best_permutation, close, fields
+
+    rng = np.random.default_rng(626)
+    X = np.concatenate([rng.normal(size=(40, 2)), rng.normal(size=(40, 2)) + 3.0])
+    w0, m0, c0 = np.array([0.4, 0.6]), np.array([[1.0, 1.0], [2.0, 2.0]]), np.stack([np.eye(2), 0.5 * np.eye(2)])
+    gm = GaussianMixture(2, weights_init=w0, means_init=m0, precisions_init=np.linalg.inv(c0), max_iter=1, tol=0.0,
+                         init_params="random", random_state=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        gm.fit(X)
+    w, m, c, ll = fields(gmm_em(X, w0, m0, c0, 1), ["weights", "means", "covs", "log_likelihood"], "EM result")
+    perm = best_permutation(m, gm.means_, name="means")
+    close(as_array(m, "means")[perm], gm.means_, atol=1e-6, name="means after one iteration",
+          hint="one iteration = one E-step followed by one M-step")
+    close(as_array(c, "covs")[perm], gm.covariances_, atol=1e-6, name="covariances after one iteration")
+    close(ll, [gm.lower_bounds_[0], gm.score(X)], name="log-likelihood trace after one iteration")
+    w, m, c, ll = fields(gmm_em(X, w0, m0, c0, 0), ["weights", "means", "covs", "log_likelihood"], "EM result")
+    perm = best_permutation(m, m0, name="means")
+    close(as_array(w, "weights")[perm], w0, name="weights after 0 iterations")
+    close(as_array(m, "means")[perm], m0, name="means after 0 iterations")
+    close(as_array(c, "covs")[perm], c0, name="covariances after 0 iterations",
+          hint="with n_iter = 0 the initial parameters come back unchanged")
+    log_px = logsumexp(np.column_stack([np.log(w0[k]) + multivariate_normal(m0[k], c0[k]).logpdf(X) for k in range(2)]), axis=1)
+    close(ll, [log_px.mean()], name="log-likelihood trace after 0 iterations")
+
+# %% [raw]
+# # END TESTS
+
+# %% [raw]
+# # END QUESTION

@@ -9,17 +9,51 @@ from pathlib import Path
 from .authoring import AuthoringError
 from .course import CourseError, load_course
 from .release import ReleaseError, release_chapter
+from .variants import VariantsError
 
 
 def _cmd_release(args: argparse.Namespace) -> int:
     course = load_course()
+    if args.skip_audit:
+        print("WARNING: --skip-audit: releasing without the test-quality gate (drafts only)", file=sys.stderr)
     for chapter in course.select(args.chapters):
-        result = release_chapter(chapter, course.root / "build")
+        result = release_chapter(chapter, course.root / "build", audit=not args.skip_audit, jobs=args.jobs)
+        gate = "audit passed" if result.audit else "audit skipped"
         print(
             f"released {chapter.id}: student/{chapter.id} ({result.student_files} files), "
-            f"autograder/{chapter.id} ({result.autograder_files} files)"
+            f"autograder/{chapter.id} ({result.autograder_files} files); leak-free, {gate}"
         )
     return 0
+
+
+def _cmd_audit(args: argparse.Namespace) -> int:
+    from .audit import audit_chapter, render_table, write_report
+
+    course = load_course()
+    tables, ok = [], True
+    for chapter in course.select(args.chapters):
+        if not chapter.autograder_zip.is_file():
+            raise ReleaseError(f"{chapter.id} is not released yet: run `mlmathkit release {chapter.id}`")
+        report = audit_chapter(chapter, jobs=args.jobs)
+        write_report(report, course.root / "build" / "audit")
+        tables.append(render_table(report))
+        print(tables[-1])
+        ok &= report["ok"]
+    print(f"reports: {course.root / 'build' / 'audit'}/<chapter>.json and .md")
+    if args.readme:
+        update_readme(course.root / "README.md", "audit", "\n".join(tables))
+    return 0 if ok else 1
+
+
+def update_readme(readme: Path, block: str, content: str) -> None:
+    """Replace the text between <!-- block:begin --> and <!-- block:end --> in the README."""
+    text = readme.read_text(encoding="utf-8")
+    begin, end = f"<!-- {block}:begin -->", f"<!-- {block}:end -->"
+    if begin not in text or end not in text:
+        raise ReleaseError(f"{readme} has no {begin} ... {end} block")
+    head, rest = text.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    readme.write_text(f"{head}{begin}\n{content.strip()}\n{end}{tail}", encoding="utf-8")
 
 
 def _cmd_grade(args: argparse.Namespace) -> int:
@@ -45,7 +79,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("release", help="generate student/ and autograder/ from solutions/")
     p.add_argument("chapters", nargs="*", help="chapter ids (default: every released chapter)")
+    p.add_argument("--skip-audit", action="store_true", help="draft release without the test-quality gate")
+    p.add_argument("--jobs", type=int, default=2, help="audit worker processes (default: 2)")
     p.set_defaults(func=_cmd_release)
+
+    p = sub.add_parser("audit", help="test-quality audit: mistakes, mutants, alternatives, margins, leaks")
+    p.add_argument("chapters", nargs="*", help="chapter ids (default: every released chapter)")
+    p.add_argument("--jobs", type=int, default=2, help="worker processes (default: 2)")
+    p.add_argument("--readme", action="store_true", help="also refresh the audit table in README.md")
+    p.set_defaults(func=_cmd_audit)
 
     p = sub.add_parser("grade", help="grade a batch of submissions into a gradebook")
     p.add_argument("chapter", help="chapter id, e.g. ch01_probability")
@@ -65,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (CourseError, AuthoringError, ReleaseError) as e:
+    except (CourseError, AuthoringError, ReleaseError, VariantsError) as e:
         print(f"mlmathkit {args.command}: {e}", file=sys.stderr)
         return 2
 

@@ -69,10 +69,10 @@ def read_notebook(path: Path, chapter_id: str) -> nbformat.NotebookNode:
         raw = path.read_bytes()
     else:
         raise InvalidSubmission(f"unsupported file type {suffix or '(none)'}: submit the .ipynb or the export .zip")
-    return parse_notebook(raw)
+    return parse_notebook(raw, chapter_id)
 
 
-def parse_notebook(raw: bytes) -> nbformat.NotebookNode:
+def parse_notebook(raw: bytes, chapter_id: str) -> nbformat.NotebookNode:
     if not raw.strip():
         raise InvalidSubmission("empty file")
     try:
@@ -86,6 +86,10 @@ def parse_notebook(raw: bytes) -> nbformat.NotebookNode:
     # Metadata is not the student's work: a stripped kernelspec or duplicated cell ids are repaired.
     nb.metadata.setdefault("kernelspec", {"name": "python3", "display_name": "Python 3", "language": "python"})
     nb.metadata.setdefault("language_info", {"name": "python"})
+    otter_meta = nb.metadata.setdefault("otter", {})
+    claimed = otter_meta.setdefault("assignment_name", chapter_id) if isinstance(otter_meta, dict) else None
+    if claimed != chapter_id:
+        raise InvalidSubmission(f"this notebook belongs to assignment {claimed!r}, not {chapter_id!r}")
     seen_ids: set[str] = set()
     for i, cell in enumerate(nb.get("cells", [])):
         if cell.get("id") in seen_ids or "id" not in cell:

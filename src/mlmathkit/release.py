@@ -37,24 +37,42 @@ class ReleaseResult:
     chapter: Chapter
     student_files: int
     autograder_files: int
+    audit: dict | None = None  # the audit report, when the gate ran
 
 
-def release_chapter(chapter: Chapter, build_root: Path) -> ReleaseResult:
+def release_chapter(chapter: Chapter, build_root: Path, *, audit: bool = False, jobs: int = 2) -> ReleaseResult:
+    """Generate, check and publish one chapter; with ``audit`` the test-quality gate must pass too.
+
+    Everything is generated in a staging course under ``build_root`` (sharing the real
+    ``solutions/`` and ``assignments/``) and only moved into place once every gate has passed.
+    """
     source = read_source(chapter)
     with tempfile.TemporaryDirectory(dir=_ensure(build_root), prefix=f"{chapter.id}-") as tmp:
         work = Path(tmp)
+        staged = dataclasses.replace(chapter, root=work / "course")
+        for shared in ("solutions", "assignments"):
+            _ensure(staged.root / shared).rmdir()
+            (staged.root / shared).symlink_to(chapter.root / shared, target_is_directory=True)
         dist = _run_otter_assign(source, work)
-        student = _stage_student(chapter, dist / "student", work / "out-student")
-        autograder = _stage_autograder(chapter, dist / "autograder", work / "out-autograder")
-        leaks = find_leaks(source, student)
+        _stage_student(chapter, dist / "student", staged.student_dir)
+        _stage_autograder(chapter, dist / "autograder", staged.autograder_dir)
+        leaks = find_leaks(source, staged.student_dir)
         if leaks:
             listed = "\n  ".join(str(leak) for leak in leaks[:20])
             raise ReleaseError(
                 f"{chapter.id}: refusing to release, {len(leaks)} secret line(s) reached the student folder:\n  {listed}"
             )
-        _replace_dir(student, chapter.student_dir)
-        _replace_dir(autograder, chapter.autograder_dir)
-    return ReleaseResult(chapter, _count(chapter.student_dir), _count(chapter.autograder_dir))
+        report = None
+        if audit:
+            from .audit import audit_chapter
+
+            report = audit_chapter(staged, jobs=jobs)
+            if not report["ok"]:
+                raise ReleaseError(f"{chapter.id}: refusing to release, the test-quality audit failed:\n  "
+                                   + "\n  ".join(report["failures"]))
+        _replace_dir(staged.student_dir, chapter.student_dir)
+        _replace_dir(staged.autograder_dir, chapter.autograder_dir)
+    return ReleaseResult(chapter, _count(chapter.student_dir), _count(chapter.autograder_dir), report)
 
 
 def _ensure(path: Path) -> Path:
@@ -104,6 +122,7 @@ def _write_notebook(nb: nbformat.NotebookNode, path: Path) -> None:
 
 
 def _stage_student(chapter: Chapter, otter_student: Path, out: Path) -> Path:
+    out.parent.mkdir(parents=True, exist_ok=True)
     shutil.copytree(otter_student, out)
     _name_test_cases(out / "tests")
     nb_path = out / f"{chapter.id}.ipynb"
@@ -119,6 +138,7 @@ def _stage_student(chapter: Chapter, otter_student: Path, out: Path) -> Path:
 
 
 def _stage_autograder(chapter: Chapter, otter_autograder: Path, out: Path) -> Path:
+    out.parent.mkdir(parents=True, exist_ok=True)
     shutil.copytree(otter_autograder, out, ignore=shutil.ignore_patterns("*.zip"))
     _name_test_cases(out / "tests")
     nb_path = out / f"{chapter.id}.ipynb"

@@ -1,0 +1,81 @@
+"""Shared fixtures: the real course, and a tiny throwaway course for pipeline tests."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from mlmathkit.course import load_course
+
+REPO = Path(__file__).resolve().parents[1]
+
+TINY_SOURCE = textwrap.dedent('''\
+    # %% [markdown]
+    # # Tiny chapter
+
+    # %% [raw]
+    # # BEGIN QUESTION
+    # name: q1_square
+
+    # %% [markdown]
+    # Square a number.
+
+    # %% [raw]
+    # # BEGIN SOLUTION
+
+    # %%
+    def square(x):
+        """Return x squared."""
+        # BEGIN SOLUTION
+        secret_intermediate = x * x
+        return secret_intermediate
+        # END SOLUTION
+
+    # %% [raw]
+    # # END SOLUTION
+
+    # %% [raw]
+    # # BEGIN TESTS
+
+    # %%
+    def test_public(square):
+        from mlmathkit_checks import close
+        close(square(3.0), 9.0)
+
+    # %%
+    # HIDDEN
+    def test_hidden_negative(square):
+        from mlmathkit_checks import close
+        close(square(-7.25), 52.5625, name="hidden_marker_value")
+
+    # %% [raw]
+    # # END TESTS
+
+    # %% [raw]
+    # # END QUESTION
+''')
+
+
+@pytest.fixture(scope="session")
+def course():
+    return load_course(REPO)
+
+
+def make_tiny_course(root: Path, source: str = TINY_SOURCE) -> Path:
+    (root / "assignments").mkdir(parents=True)
+    (root / "assignments" / "course.yml").write_text(
+        "course: tiny\nchapters:\n  ch01_probability:\n    title: Tiny\n    questions:\n      q1_square: 2\n"
+    )
+    shutil.copyfile(REPO / "assignments" / "requirements.txt", root / "assignments" / "requirements.txt")
+    src = root / "solutions" / "ch01_probability"
+    src.mkdir(parents=True)
+    (src / "ch01_probability.py").write_text(source)
+    return root
+
+
+@pytest.fixture
+def tiny_course(tmp_path):
+    return load_course(make_tiny_course(tmp_path / "course"))

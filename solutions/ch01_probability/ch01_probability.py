@@ -1408,3 +1408,231 @@ def test_em_iteration_count(gmm_em):
 
 # %% [raw]
 # # END QUESTION
+
+# %% [raw]
+# # BEGIN QUESTION
+# name: q7_bayes_linreg
+
+# %% [markdown]
+# ## Question 7 — Bayesian linear regression: posterior and predictive distribution
+#
+# **Why it matters.** Least squares and ridge regression return one weight vector. Bayesian linear
+# regression returns a *distribution* over weights, and therefore error bars on every prediction,
+# which grow where there is no data. It is the simplest model in which uncertainty is exact, and the
+# foundation of Gaussian processes (its kernelised form), Bayesian optimisation, active learning,
+# Thompson sampling and the "last-layer Laplace" uncertainty of neural networks.
+#
+# **The model.** Features $\Phi\in\mathbb R^{n\times M}$ (row $i$ is $\phi(x_i)^\top$), targets
+# $y = \Phi w + \varepsilon$ with noise $\varepsilon\sim\mathcal N(0,\beta^{-1}I)$ (*precision* $\beta$), and prior
+# $w\sim\mathcal N(0,\alpha^{-1}I)$ (precision $\alpha$). Bayes' rule, keeping the terms in $w$:
+#
+# $$\log p(w\mid y) = -\frac\beta2\lVert y-\Phi w\rVert^2 - \frac\alpha2\lVert w\rVert^2 + \text{const}
+# = -\frac12 w^\top\big(\alpha I + \beta\Phi^\top\Phi\big)w + \beta\, w^\top\Phi^\top y + \text{const}.$$
+#
+# A Gaussian $\mathcal N(w\mid m_N, S_N)$ has log-density $-\frac12 w^\top S_N^{-1} w + w^\top S_N^{-1}m_N + \text{const}$.
+# Matching the quadratic and the linear term (as in Question 4, now with matrices),
+#
+# $$S_N^{-1} = \alpha I + \beta\,\Phi^\top\Phi, \qquad m_N = \beta\, S_N \Phi^\top y .$$
+#
+# The posterior precision is the prior precision plus the data's; $m_N$ is the ridge-regression
+# solution with penalty $\lambda = \alpha/\beta$; and as $\alpha\to 0$ with plenty of data, $m_N$ becomes the
+# least-squares fit.
+#
+# **Prediction.** For a new input with features $\phi_*$, $y_* = \phi_*^\top w + \varepsilon_*$ is a linear
+# function of the Gaussian $w$ plus independent noise, so it is Gaussian with
+#
+# $$\mathbb E[y_*] = \phi_*^\top m_N, \qquad \operatorname{Var}[y_*] = \underbrace{\beta^{-1}}_{\text{noise}} + \underbrace{\phi_*^\top S_N\,\phi_*}_{\text{uncertainty about } w} .$$
+#
+# The second term shrinks as data accumulate; the first never does, so $\operatorname{Var}[y_*]\ge\beta^{-1}$.
+#
+# **Numerics.** $A = \alpha I + \beta\Phi^\top\Phi$ is symmetric positive definite: factor it once
+# (`scipy.linalg.cho_factor`) and solve with the factor (`cho_solve`) for $m_N$ and for $S_N = A^{-1}$. For
+# the predictive variances you need only the *diagonal* of $\Phi_*S_N\Phi_*^\top$: compute it row by row
+# without forming the $n_*\times n_*$ matrix.
+#
+# **Your task.** Implement `blr_posterior` and `blr_predictive` with `numpy`/`scipy.linalg`.
+#
+# *Hints.* Check the one-feature case by hand: with $\Phi$ a column of ones, $S_N^{-1} = \alpha + n\beta$.
+# `np.einsum("ij,jk,ik->i", A, B, A)` computes $a_i^\top B a_i$ for every row $a_i$ of `A`. Is your $S_N$
+# exactly symmetric?
+
+# %% [raw]
+# # BEGIN SOLUTION
+
+# %%
+def blr_posterior(Phi, y, alpha, beta):
+    """Posterior N(m_N, S_N) of the weights of Bayesian linear regression.
+
+    Prior w ~ N(0, alpha^{-1} I), likelihood y ~ N(Phi w, beta^{-1} I):
+    S_N^{-1} = alpha I + beta Phi^T Phi,   m_N = beta S_N Phi^T y.
+
+    Parameters
+    ----------
+    Phi : array of shape (n, M), float (n may be smaller than M)
+    y : array of shape (n,), float
+    alpha : float > 0, prior precision of each weight
+    beta : float > 0, noise precision
+
+    Returns
+    -------
+    (m_N, S_N) : tuple
+        m_N : array of shape (M,), posterior mean
+        S_N : array of shape (M, M), posterior covariance, symmetric positive definite
+    """
+    # BEGIN SOLUTION
+    from scipy.linalg import cho_factor, cho_solve
+
+    Phi = np.asarray(Phi, dtype=float)
+    y = np.asarray(y, dtype=float).ravel()
+    A = alpha * np.eye(Phi.shape[1]) + beta * Phi.T @ Phi
+    factor = cho_factor(A, lower=True)
+    S_N = cho_solve(factor, np.eye(Phi.shape[1]))
+    m_N = beta * cho_solve(factor, Phi.T @ y)
+    return m_N, (S_N + S_N.T) / 2
+    # END SOLUTION
+
+
+def blr_predictive(Phi_star, m_N, S_N, beta):
+    """Posterior predictive mean and variance of y_* = phi_*^T w + noise at each row of Phi_star.
+
+    mean_i = phi_i^T m_N,   var_i = 1/beta + phi_i^T S_N phi_i.
+
+    Parameters
+    ----------
+    Phi_star : array of shape (n_star, M), float
+    m_N : array of shape (M,), float
+    S_N : array of shape (M, M), float
+    beta : float > 0, noise precision
+
+    Returns
+    -------
+    (mean, var) : tuple of two arrays of shape (n_star,); var >= 1/beta
+    """
+    # BEGIN SOLUTION
+    Phi_star = np.asarray(Phi_star, dtype=float)
+    mean = Phi_star @ np.asarray(m_N, dtype=float)
+    var = 1.0 / beta + np.einsum("ij,jk,ik->i", Phi_star, np.asarray(S_N, dtype=float), Phi_star)
+    return mean, var
+    # END SOLUTION
+
+# %% [raw]
+# # END SOLUTION
+
+# %% [raw]
+# # BEGIN TESTS
+
+# %%
+def test_worked_example(blr_posterior, blr_predictive):
+    # One constant feature, y = (1, 3), alpha = beta = 1: S_N^{-1} = 1 + 2 = 3, m_N = (1/3)(1 + 3) = 4/3.
+    # At phi_* = 2: mean 8/3, variance 1 + 4/3; at phi_* = 0: mean 0, variance 1 (noise only).
+    import numpy as np
+    from mlmathkit_checks import close, fields
+
+    m_N, S_N = fields(blr_posterior(np.array([[1.0], [1.0]]), np.array([1.0, 3.0]), 1.0, 1.0), ["m_N", "S_N"], "posterior")
+    close(m_N, [4.0 / 3.0], name="m_N", hint="m_N = beta S_N Phi^T y")
+    close(S_N, [[1.0 / 3.0]], name="S_N", hint="S_N is the INVERSE of alpha I + beta Phi^T Phi, shape (M, M)")
+    mean, var = fields(blr_predictive(np.array([[2.0], [0.0]]), np.array([4.0 / 3.0]), np.array([[1.0 / 3.0]]), 1.0),
+                       ["mean", "var"], "predictive")
+    close(mean, [8.0 / 3.0, 0.0], name="predictive mean")
+    close(var, [1.0 + 4.0 / 3.0, 1.0], name="predictive variance", hint="noise variance 1/beta plus phi^T S_N phi")
+
+# %%
+def test_properties(blr_posterior, blr_predictive):
+    import numpy as np
+    from mlmathkit_checks import as_array, close, fields, positive_definite, require
+
+    rng = np.random.default_rng(7)
+    Phi = rng.normal(size=(20, 4))
+    y = Phi @ np.array([1.0, -2.0, 0.5, 0.0]) + rng.normal(scale=0.3, size=20)
+    m_N, S_N = fields(blr_posterior(Phi, y, 2.0, 10.0), ["m_N", "S_N"], "posterior")
+    as_array(m_N, "m_N", shape=(4,))
+    positive_definite(as_array(S_N, "S_N", shape=(4, 4)), name="S_N")
+    mean, var = fields(blr_predictive(rng.normal(size=(6, 4)) * 3, m_N, S_N, 10.0), ["mean", "var"], "predictive")
+    as_array(mean, "predictive mean", shape=(6,))
+    var = as_array(var, "predictive variance", shape=(6,))
+    require(bool(np.all(var >= 1 / 10.0)), f"predictive variances must be at least the noise variance 1/beta = 0.1, got min {var.min():.4g}")
+    # alpha -> 0 with plenty of data: the posterior mean becomes the least-squares solution
+    Phi = rng.normal(size=(2000, 5))
+    y = Phi @ rng.normal(size=5) + rng.normal(size=2000)
+    m_N, _ = fields(blr_posterior(Phi, y, 1e-8, 1.0), ["m_N", "S_N"], "posterior")
+    close(m_N, np.linalg.lstsq(Phi, y, rcond=None)[0], name="m_N with alpha = 1e-8 and n = 2000",
+          hint="with a vanishing prior the posterior mean is the least-squares fit")
+
+# %%
+# HIDDEN
+def test_posterior_against_gaussian_conditioning(blr_posterior):
+    # Oracle: (w, y) is jointly Gaussian with Cov(w) = I/alpha, Cov(w, y) = Phi^T/alpha,
+    # Cov(y) = K = Phi Phi^T/alpha + I/beta. Conditioning on y needs only the n x n matrix K:
+    #   m_N = Phi^T K^{-1} y / alpha,   S_N = I/alpha - Phi^T K^{-1} Phi / alpha^2.
+    import numpy as np
+    from scipy.linalg import solve
+    from mlmathkit_checks import close, fields
+
+    rng = np.random.default_rng(707)
+    for n, M, alpha, beta in [(30, 3, 1.0, 25.0), (50, 6, 0.1, 4.0), (8, 30, 0.5, 2.0), (1, 4, 3.0, 0.5), (40, 1, 2.0, 9.0)]:
+        Phi = rng.normal(size=(n, M))
+        y = Phi @ rng.normal(size=M) + rng.normal(scale=1 / np.sqrt(beta), size=n)
+        K = Phi @ Phi.T / alpha + np.eye(n) / beta
+        exp_m = Phi.T @ solve(K, y, assume_a="pos") / alpha
+        exp_S = np.eye(M) / alpha - Phi.T @ solve(K, Phi, assume_a="pos") / alpha**2
+        m_N, S_N = fields(blr_posterior(Phi, y, alpha, beta), ["m_N", "S_N"], "posterior")
+        tag = f"(n={n}, M={M}, alpha={alpha:g}, beta={beta:g})"
+        # Small entries are differences of large terms, so they carry errors relative to the largest
+        # entry: atol = 1e-4 * max |entry|. (float32 with cond(S_N^{-1}) ~ 300 errs by ~5e-6 * max |entry|.)
+        close(m_N, exp_m, atol=1e-4 * np.abs(exp_m).max(), name=f"m_N {tag}", hint="m_N = beta S_N Phi^T y: is beta there?")
+        close(S_N, exp_S, atol=1e-4 * np.abs(exp_S).max(), name=f"S_N {tag}",
+              hint="S_N^{-1} = alpha I + beta Phi^T Phi: alpha is a precision (inverse variance)")
+
+# %%
+# HIDDEN
+def test_predictive_against_gaussian_process(blr_predictive):
+    # Oracle: the same model as a Gaussian process with kernel k(x, x') = phi(x)^T phi(x') / alpha:
+    #   mean = k_*^T K^{-1} y,  var = 1/beta + k_** - k_*^T K^{-1} k_*,  K = Phi Phi^T / alpha + I / beta.
+    # The posterior (m_N, S_N) passed in is computed independently by Gaussian conditioning.
+    import numpy as np
+    from scipy.linalg import solve
+    from mlmathkit_checks import close, fields
+
+    rng = np.random.default_rng(717)
+    for n, M, alpha, beta in [(25, 4, 1.0, 16.0), (6, 10, 0.3, 2.0)]:
+        Phi, Phi_star = rng.normal(size=(n, M)), rng.normal(scale=2.0, size=(12, M))
+        y = Phi @ rng.normal(size=M) + rng.normal(scale=1 / np.sqrt(beta), size=n)
+        K = Phi @ Phi.T / alpha + np.eye(n) / beta
+        m_N = Phi.T @ solve(K, y, assume_a="pos") / alpha
+        S_N = np.eye(M) / alpha - Phi.T @ solve(K, Phi, assume_a="pos") / alpha**2
+        S_N = (S_N + S_N.T) / 2
+        k_star = Phi @ Phi_star.T / alpha  # (n, n_star)
+        exp_mean = k_star.T @ solve(K, y, assume_a="pos")
+        exp_var = 1 / beta + np.sum(Phi_star**2, axis=1) / alpha - np.sum(k_star * solve(K, k_star, assume_a="pos"), axis=0)
+        mean, var = fields(blr_predictive(Phi_star, m_N, S_N, beta), ["mean", "var"], "predictive")
+        close(mean, exp_mean, atol=1e-6, name=f"predictive mean (n={n}, M={M})")
+        close(var, exp_var, name=f"predictive variance (n={n}, M={M})",
+              hint="var_i = 1/beta + phi_i^T S_N phi_i, one number per row of Phi_star")
+
+# %%
+# HIDDEN
+def test_more_features_than_data(blr_posterior, blr_predictive):
+    # M = 12 features, n = 4 points: Phi^T Phi is singular, the prior keeps S_N well defined. A direction
+    # phi_* orthogonal to every training row is untouched by the data: mean 0, var = 1/beta + |phi_*|^2/alpha.
+    import numpy as np
+    from scipy.linalg import null_space
+    from mlmathkit_checks import close, fields
+
+    rng = np.random.default_rng(727)
+    Phi = rng.normal(size=(4, 12))
+    y = rng.normal(size=4)
+    alpha, beta = 0.5, 4.0
+    m_N, S_N = fields(blr_posterior(Phi, y, alpha, beta), ["m_N", "S_N"], "posterior")
+    Phi_star = 3.0 * null_space(Phi)[:, :5].T  # 5 unit directions the data say nothing about, scaled by 3
+    mean, var = fields(blr_predictive(Phi_star, m_N, S_N, beta), ["mean", "var"], "predictive")
+    # expected 0 exactly; round-off is relative to |phi_*| |m_N| ~ 3 (float32: ~6e-6)
+    close(mean, np.zeros(5), atol=1e-4, name="predictive mean in directions without data",
+          hint="the posterior mean lies in the span of the training features")
+    close(var, np.full(5, 1 / beta + 9.0 / alpha), name="predictive variance in directions without data",
+          hint="there, the posterior is still the prior: variance 1/beta + |phi|^2 / alpha")
+
+# %% [raw]
+# # END TESTS
+
+# %% [raw]
+# # END QUESTION

@@ -18,6 +18,8 @@ import yaml
 from .course import Chapter
 
 CHECKS_FILE = "mlmathkit_checks.py"  # the name under which checks.py ships next to notebooks
+FIXTURES_FILE = "mlmathkit_fixtures.py"  # ... and fixtures.py
+SHIPPED_MODULES = {"checks": CHECKS_FILE, "fixtures": FIXTURES_FILE}  # package module -> shipped file
 
 _RAW_MARKER = re.compile(r"^\s*#\s*(BEGIN|END)\s+(QUESTION|SOLUTION|TESTS)\b", re.IGNORECASE)
 _CODE_BEGIN = re.compile(r"^(\s*)# BEGIN SOLUTION\s*$")
@@ -244,7 +246,7 @@ def assignment_config(chapter: Chapter) -> str:
             "instructions": "Upload the zip file this cell writes (or the .ipynb itself) to your course's submission page.",
         },
         "tests": {"files": True, "ok_format": False},
-        "files": [CHECKS_FILE],
+        "files": sorted(SHIPPED_MODULES.values()),
         "generate": {"pdf": False, "zips": False},
     }
     return "# ASSIGNMENT CONFIG\n" + yaml.safe_dump(config, sort_keys=False).rstrip()

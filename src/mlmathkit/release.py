@@ -21,7 +21,7 @@ from pathlib import Path
 
 import nbformat
 
-from .authoring import CHECKS_FILE, ChapterSource, master_notebook, read_source, strip_markers
+from .authoring import SHIPPED_MODULES, ChapterSource, master_notebook, read_source, strip_markers
 from .course import Chapter
 from .leaks import find_leaks
 
@@ -89,7 +89,8 @@ def _run_otter_assign(source: ChapterSource, work: Path) -> Path:
     master = work / "master" / f"{chapter.id}.ipynb"
     master.parent.mkdir(parents=True)
     nbformat.write(master_notebook(source), master)
-    shutil.copyfile(resources.files("mlmathkit") / "checks.py", master.parent / CHECKS_FILE)
+    for module, shipped in SHIPPED_MODULES.items():
+        shutil.copyfile(resources.files("mlmathkit") / f"{module}.py", master.parent / shipped)
     shutil.copyfile(chapter.root / "assignments" / "requirements.txt", master.parent / "requirements.txt")
     dist = work / "dist"
     proc = subprocess.run(

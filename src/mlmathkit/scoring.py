@@ -17,11 +17,11 @@ from typing import Any
 
 import nbformat
 
-from . import checks
-from .authoring import CHECKS_FILE
+from . import checks, fixtures
+from .authoring import SHIPPED_MODULES
 from .course import Chapter
 
-CHECKS_MODULE = CHECKS_FILE.removesuffix(".py")
+_PACKAGE_MODULES = {"checks": checks, "fixtures": fixtures}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -51,16 +51,19 @@ def _quiet_sandbox():
     import matplotlib
 
     matplotlib.use("Agg")
-    previous = sys.modules.get(CHECKS_MODULE)
-    sys.modules[CHECKS_MODULE] = checks  # one module object: margins recorded in tests reach us
+    # the shipped names resolve to the package's module objects: margins recorded in tests reach us
+    aliases = {shipped.removesuffix(".py"): _PACKAGE_MODULES[m] for m, shipped in SHIPPED_MODULES.items()}
+    previous = {name: sys.modules.get(name) for name in aliases}
+    sys.modules.update(aliases)
     try:
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             yield
     finally:
-        if previous is None:
-            sys.modules.pop(CHECKS_MODULE, None)
-        else:
-            sys.modules[CHECKS_MODULE] = previous
+        for name, module in previous.items():
+            if module is None:
+                sys.modules.pop(name, None)
+            else:
+                sys.modules[name] = module
         import matplotlib.pyplot as plt
 
         plt.close("all")

@@ -62,7 +62,8 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     course = load_course()
     chapter = course.chapter(args.chapter)
     timeout = args.timeout if args.timeout is not None else course.grading_timeout
-    grade_batch(chapter, [Path(p) for p in args.paths], Path(args.out), timeout=timeout, jobs=args.jobs)
+    grade_batch(chapter, [Path(p) for p in args.paths], Path(args.out), timeout=timeout, jobs=args.jobs,
+                memory_gib=args.memory, force=args.force)
     return 0
 
 
@@ -93,8 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("chapter", help="chapter id, e.g. ch01_probability")
     p.add_argument("paths", nargs="+", help="submission files (.ipynb or export .zip) or folders of them")
     p.add_argument("--out", required=True, help="output folder for grades.csv and per-submission results")
-    p.add_argument("--timeout", type=float, default=None, help="wall-clock seconds per submission")
+    p.add_argument("--timeout", type=float, default=None,
+                   help="wall-clock seconds of student code per submission (default: the manifest's grading_timeout)")
     p.add_argument("--jobs", type=int, default=None, help="submissions graded in parallel (default: CPU count)")
+    p.add_argument("--memory", type=float, default=2.0, help="GiB of memory per submission (default: 2)")
+    p.add_argument("--force", action="store_true", help="regrade submissions already graded in --out")
     p.set_defaults(func=_cmd_grade)
 
     p = sub.add_parser("demo", help="release, then grade the bundled example submissions")
@@ -107,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (CourseError, AuthoringError, ReleaseError, VariantsError) as e:
+    except (CourseError, AuthoringError, ReleaseError, VariantsError, FileNotFoundError) as e:
         print(f"mlmathkit {args.command}: {e}", file=sys.stderr)
         return 2
 

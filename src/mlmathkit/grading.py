@@ -1,29 +1,70 @@
-"""`mlmathkit grade`: batch-grade submissions into DIR/grades.csv and DIR/results/<stem>.json.
+"""`mlmathkit grade`: batch-grade submissions into a gradebook, safely and in parallel.
 
-Each submission is read by :mod:`mlmathkit.intake` (a broken file becomes an ``invalid`` row), then
-graded by ``otter run`` against the chapter's autograder bundle in its own process group, with a
-wall-clock kill and a memory limit. One bad submission is one row; the batch always completes.
+A pool of warm judge processes (:mod:`mlmathkit.judge`), one per core by default, grades the
+submissions; each judge runs student code only inside sandboxes forked from its zygote
+(:mod:`mlmathkit.sandbox`). Every finished submission is written at once and atomically to
+``DIR/results/<stem>.json`` (Gradescope format) and ``DIR/feedback/<stem>.md``; a re-run skips
+submissions whose bytes and autograder bundle are unchanged (``force`` regrades), so an interrupted
+batch loses nothing already graded. ``DIR/grades.csv`` is written at the end.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
+import hashlib
 import json
+import multiprocessing
 import os
-import resource
-import signal
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Callable
 
-import nbformat
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from . import judge
 from .course import Chapter
+from .feedback import feedback_markdown, results_json
 from .gradebook import Row, atomic_write, render_csv, summary
-from .intake import InvalidSubmission, Submission, discover, read_notebook
+from .intake import Submission, discover
 
-DEFAULT_MEMORY_GIB = 4.0
+DEFAULT_MEMORY_GIB = 2.0
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def hidden_paths(chapter: Chapter, out: Path, submissions: list[Submission]) -> list[str]:
+    """What no sandbox may see: the course, temporary and home folders, the output, the submissions."""
+    paths = {chapter.root, Path(tempfile.gettempdir()), Path("/tmp"), Path("/var/tmp"), Path("/dev/shm"),
+             Path("/root"), Path("/home"), Path("/run"), Path.home(), out.resolve()}
+    paths.update(s.path.resolve().parent for s in submissions)
+    return sorted({str(p.resolve()) for p in paths if p.exists()})
+
+
+def _cached_row(out: Path, sub: Submission, digests: dict[str, str]) -> Row | None:
+    path = out / "results" / f"{sub.stem}.json"
+    try:
+        extra = json.loads(path.read_text(encoding="utf-8"))["extra_data"]
+        if extra["submission_sha256"] != digests[sub.stem] or extra["autograder_sha256"] != digests[""]:
+            return None
+        return Row(sub.name, extra["status"], {k: float(v) for k, v in extra["scores"].items()},
+                   float(extra["max_score"]), extra["reason"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _record(chapter: Chapter, out: Path, sub: Submission, verdict: judge.Verdict, digests: dict[str, str]) -> Row:
+    scores = {q: r.score for q, r in verdict.questions.items()}
+    row = Row(sub.name, verdict.status, scores, chapter.max_score, verdict.reason)
+    extra = {"submission": sub.name, "status": row.status, "reason": row.reason, "scores": scores,
+             "max_score": row.max_score, "submission_sha256": digests[sub.stem], "autograder_sha256": digests[""],
+             "student_seconds": round(verdict.student_seconds, 3), "judge_seconds": round(verdict.judge_seconds, 3)}
+    atomic_write(out / "feedback" / f"{sub.stem}.md", feedback_markdown(chapter, sub.name, verdict))
+    atomic_write(out / "results" / f"{sub.stem}.json", json.dumps(results_json(chapter, verdict, extra), indent=1))
+    return row
 
 
 def grade_batch(
@@ -34,28 +75,29 @@ def grade_batch(
     timeout: float,
     jobs: int | None = None,
     memory_gib: float = DEFAULT_MEMORY_GIB,
-    echo=print,
+    force: bool = False,
+    echo: Callable[[str], None] | None = None,
 ) -> list[Row]:
+    console = Console(stderr=False)
+    echo = echo or console.print
     if not chapter.autograder_zip.is_file():
         raise FileNotFoundError(f"{chapter.autograder_zip} is missing: run `mlmathkit release {chapter.id}` first")
     submissions = discover(paths)
     out.mkdir(parents=True, exist_ok=True)
-    jobs = max(1, jobs or os.cpu_count() or 1)
+    digests = {"": _sha256(chapter.autograder_zip), **{s.stem: _sha256(s.path) for s in submissions}}
     rows: dict[str, Row] = {}
-    with tempfile.TemporaryDirectory(prefix="mlmathkit-grade-") as tmp, \
-            concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = {
-            pool.submit(_grade_one, chapter, sub, Path(tmp) / sub.stem, out, timeout, memory_gib): sub
-            for sub in submissions
-        }
-        for done in concurrent.futures.as_completed(futures):
-            sub = futures[done]
-            try:
-                row = done.result()
-            except Exception as e:  # noqa: BLE001 - a grader bug on one file must not lose the batch
-                row = _row(chapter, sub, "error", {}, f"grader error: {type(e).__name__}: {e}")
-            rows[sub.stem] = row
-            echo(f"  {row.status:8s} {row.score:6.2f}/{row.max_score:g}  {sub.name}" + (f"  ({row.reason})" if row.reason else ""))
+    if not force:
+        for sub in submissions:
+            cached = _cached_row(out, sub, digests)
+            if cached:
+                rows[sub.stem] = cached
+    todo = [s for s in submissions if s.stem not in rows]
+    if rows:
+        echo(f"{len(rows)} submission(s) unchanged since the last run: kept (use --force to regrade)")
+    limits = judge.Limits(timeout=timeout, memory_bytes=int(memory_gib * 2**30))
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
+    if todo:
+        _run_pool(chapter, out, todo, limits, jobs, digests, rows, echo, console)
     ordered = [rows[s.stem] for s in submissions]
     atomic_write(out / "grades.csv", render_csv(ordered, list(chapter.questions)))
     echo(summary(ordered))
@@ -63,65 +105,28 @@ def grade_batch(
     return ordered
 
 
-def _row(chapter: Chapter, sub: Submission, status: str, scores: dict[str, float], reason: str = "") -> Row:
-    return Row(sub.name, status, scores, chapter.max_score, reason)
-
-
-def _grade_one(chapter: Chapter, sub: Submission, work: Path, out: Path, timeout: float, memory_gib: float) -> Row:
-    try:
-        nb = read_notebook(sub.path, chapter.id)
-    except InvalidSubmission as e:
-        return _row(chapter, sub, "invalid", {}, str(e))
-    work.mkdir(parents=True)
-    notebook = work / f"{chapter.id}.ipynb"
-    nbformat.write(nb, notebook)
-    results_dir = work / "results"
-    results_dir.mkdir()
-    status, reason = _run_otter(chapter, notebook, results_dir, work / "otter.log", timeout, memory_gib)
-    results = results_dir / "results.json"
-    if status != "ok" or not results.is_file():
-        return _row(chapter, sub, status if status != "ok" else "error", {}, reason or "the autograder produced no results")
-    data = json.loads(results.read_text(encoding="utf-8"))
-    atomic_write(out / "results" / f"{sub.stem}.json", json.dumps(data, indent=1, sort_keys=True))
-    scores = {t["name"]: float(t.get("score") or 0.0) for t in data.get("tests", []) if t.get("name") in chapter.questions}
-    return _row(chapter, sub, "ok", scores)
-
-
-def _limits(memory_gib: float):
-    def apply() -> None:
-        limit = int(memory_gib * 2**30)
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    return apply
-
-
-def _run_otter(chapter: Chapter, notebook: Path, results_dir: Path, log: Path, timeout: float, memory_gib: float) -> tuple[str, str]:
-    cmd = [sys.executable, "-m", "otter", "run", "-a", str(chapter.autograder_zip), "-o", str(results_dir), str(notebook)]
-    with open(log, "wb") as logf:
-        proc = subprocess.Popen(cmd, cwd=notebook.parent, stdout=logf, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL, start_new_session=True, preexec_fn=_limits(memory_gib))
-        try:
-            proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            _kill_group(proc)
-            return "timeout", f"did not finish within {timeout:g} s"
-        finally:
-            _kill_group(proc)  # the kernel and anything the student started die with the run
-    text = log.read_text(encoding="utf-8", errors="replace")
-    if "MemoryError" in text or (proc.returncode != 0 and "Cannot allocate memory" in text):
-        return "memory", f"exceeded the {memory_gib:g} GiB memory limit"
-    if proc.returncode != 0:
-        if "DeadKernelError" in text:
-            return "error", "the notebook's kernel died while running (os._exit, a crash or a kill?)"
-        last = [line for line in text.splitlines() if line.strip()][-1:] or ["no output"]
-        return "error", f"autograder failed: {last[0][:160]}"
-    return "ok", ""
-
-
-def _kill_group(proc: subprocess.Popen) -> None:
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    proc.wait()
-
+def _run_pool(chapter, out, todo, limits, jobs, digests, rows, echo, console) -> None:
+    hide = hidden_paths(chapter, out, todo)
+    ctx = multiprocessing.get_context("spawn")  # judges start clean: no state shared with this process
+    progress = Progress(TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                        console=console, disable=not console.is_terminal, transient=True)
+    with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=ctx, initializer=judge.init_worker,
+                                                initargs=(str(chapter.root), chapter.id, hide)) as pool, progress:
+        kind = pool.submit(judge.sandbox_kind).result()
+        if kind != "namespaces":
+            print("WARNING: no sandbox available (needs root for mount/pid/network namespaces): student code "
+                  "runs WITHOUT file-system and network isolation. Resource limits, the wall-clock kill and the "
+                  "judge/sandbox trust split still apply. Grade untrusted submissions as root.", file=sys.stderr)
+        task = progress.add_task("grading", total=len(todo))
+        futures = {pool.submit(judge.grade_one, str(s.path), s.stem, limits): s for s in todo}
+        for done in concurrent.futures.as_completed(futures):
+            sub = futures[done]
+            try:
+                row = _record(chapter, out, sub, done.result(), digests)
+            except Exception as e:  # noqa: BLE001 - a grader fault on one file must not lose the batch
+                row = Row(sub.name, "error", {}, chapter.max_score, f"grader error: {type(e).__name__}: {e}")
+            rows[sub.stem] = row
+            progress.advance(task)
+            if not console.is_terminal:
+                echo(f"  {row.status:8s} {row.score:6.2f}/{row.max_score:g}  {sub.name}"
+                     + (f"  ({row.reason})" if row.reason else ""))

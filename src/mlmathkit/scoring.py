@@ -30,7 +30,8 @@ class CaseResult:
     hidden: bool
     passed: bool
     message: str
-    margins: tuple[tuple[str, float], ...]  # (check name, error/tolerance ratio) of each tolerance check
+    points: float
+    margins: tuple[tuple[str, float], ...] = ()  # (check name, error/tolerance ratio) of each tolerance check
 
 
 @dataclasses.dataclass(frozen=True)
@@ -85,24 +86,39 @@ def exec_cells(sources: list[str], namespace: dict[str, Any] | None = None) -> d
     return env
 
 
-def score_question(chapter: Chapter, question: str, env: dict[str, Any]) -> QuestionResult:
-    """Run ``autograder/<chapter>/tests/<question>.py`` against ``env`` the way otter does."""
+def load_tests(chapter: Chapter, question: str):
+    """The shipped otter test file of a question (``autograder/<chapter>/tests/<question>.py``)."""
     from otter.test_files import ExceptionTestFile
 
-    test_file = ExceptionTestFile.from_file(str(chapter.autograder_dir / "tests" / f"{question}.py"))
+    return ExceptionTestFile.from_file(str(chapter.autograder_dir / "tests" / f"{question}.py"))
+
+
+def graded_functions(chapter: Chapter) -> list[str]:
+    """Every student function some test of the chapter takes as a parameter."""
+    import inspect
+
+    names: dict[str, None] = {}
+    for q in chapter.questions:
+        for tc in load_tests(chapter, q).test_cases:
+            names.update(dict.fromkeys(inspect.signature(tc.body.test_func).parameters))
+    return list(names)
+
+
+def score_question(chapter: Chapter, question: str, env: dict[str, Any]) -> QuestionResult:
+    """Run the question's shipped test file against ``env`` the way otter does."""
+    tests = load_tests(chapter, question)
+    points = {tc.name: float(tc.points) for tc in tests.test_cases}  # as otter resolves them
     cases = []
     with _quiet_sandbox():
-        for tc in test_file.test_cases:
+        for tc in tests.test_cases:
             with checks.recording() as log:
                 try:
                     tc.body.call_func(env)
                     passed, message = True, ""
                 except Exception as e:  # noqa: BLE001 - any exception fails the case, as in otter
                     passed, message = False, f"{type(e).__name__}: {e}"
-            cases.append(CaseResult(tc.name, tc.hidden, passed, message, tuple(log)))
-    # points as otter assigns them (resolve_test_file_points), summed over passing cases
-    points = {tc.name: tc.points for tc in test_file.test_cases}
-    score = sum(points[c.name] for c in cases if c.passed)
+            cases.append(CaseResult(tc.name, tc.hidden, passed, message, points[tc.name], tuple(log)))
+    score = sum(c.points for c in cases if c.passed)
     return QuestionResult(question, float(score), float(sum(points.values())), tuple(cases))
 
 

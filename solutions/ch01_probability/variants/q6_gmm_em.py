@@ -198,7 +198,8 @@ def gmm_e_step(X, weights, means, covs):
         _, log_det = np.linalg.slogdet(covs[k])
         for i, x in enumerate(X):
             diff = x - means[k]
-            log_joint[i, k] = np.log(weights[k]) - 0.5 * (len(x) * np.log(2 * np.pi) + log_det + diff @ np.linalg.solve(covs[k], diff))
+            quad = diff @ np.linalg.solve(covs[k], diff)
+            log_joint[i, k] = np.log(weights[k]) - 0.5 * (len(x) * np.log(2 * np.pi) + log_det + quad)
     log_px = logsumexp(log_joint, axis=1)
     return np.exp(log_joint - log_px[:, None]), log_px.mean()
 

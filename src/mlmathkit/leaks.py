@@ -11,9 +11,10 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from importlib import resources
 from pathlib import Path
 
-from .authoring import ChapterSource
+from .authoring import SHIPPED_MODULES, ChapterSource
 
 _BEGIN = re.compile(r"^\s*# BEGIN SOLUTION")
 _END = re.compile(r"^\s*# END SOLUTION")
@@ -59,6 +60,8 @@ def _split_solution(src: str) -> tuple[list[str], list[str]]:
 def secret_lines(source: ChapterSource) -> dict[str, str]:
     """Normalised secret line -> its kind."""
     visible: set[str] = set()
+    for module in SHIPPED_MODULES:  # public helper modules ship to students verbatim
+        visible.update(_norm(line) for line in (resources.files("mlmathkit") / f"{module}.py").read_text("utf-8").splitlines())
     secrets: dict[str, str] = {}
     for cell in source.notebook.cells:
         text = cell.source if isinstance(cell.source, str) else "".join(cell.source)

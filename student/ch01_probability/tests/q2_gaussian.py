@@ -1,0 +1,32 @@
+from otter.test_files import test_case
+
+OK_FORMAT = False
+
+name = "q2_gaussian"
+points = 3.0
+
+@test_case(name="test_worked_example_diagonal_covariance", points=None, hidden=False)
+def test_worked_example_diagonal_covariance(mvn_logpdf):
+    import numpy as np
+    from mlmathkit_checks import close
+    X = np.array([[0.0, 0.0], [1.0, 2.0]])
+    got = mvn_logpdf(X, np.zeros(2), np.diag([1.0, 4.0]))
+    close(got, [-np.log(4 * np.pi), -np.log(4 * np.pi) - 1.0], name='log-densities at (0,0) and (1,2)', hint='-1/2 [d log(2 pi) + log det Sigma + quadratic form]; with Sigma = L L^T, log det Sigma = 2 sum log L_ii')
+
+@test_case(name="test_properties", points=None, hidden=False)
+def test_properties(mvn_logpdf):
+    import numpy as np
+    from mlmathkit_checks import close, require
+    rng = np.random.default_rng(2)
+    x = rng.normal(size=(6, 1))
+    close(mvn_logpdf(x, np.array([0.5]), np.array([[2.0]])), -0.5 * np.log(2 * np.pi * 2.0) - (x[:, 0] - 0.5) ** 2 / 4.0, name='log-density for d = 1', hint='X has shape (n, 1), mean shape (1,), cov shape (1, 1); the result has shape (n,)')
+    A = rng.normal(size=(3, 3))
+    cov, mean = (A @ A.T + 0.5 * np.eye(3), rng.normal(size=3))
+    V = rng.normal(size=(7, 3))
+    at_mean = mvn_logpdf(mean[None, :], mean, cov)
+    close(at_mean, [-0.5 * (3 * np.log(2 * np.pi) + np.linalg.slogdet(cov)[1])], name='log-density at the mean', hint='at x = mu the quadratic form is 0, so only the normalising constant is left')
+    plus, minus = (mvn_logpdf(mean + V, mean, cov), mvn_logpdf(mean - V, mean, cov))
+    close(plus, minus, name='log N(mu + v) compared with log N(mu - v)', hint='the density is symmetric about its mean')
+    close(mvn_logpdf(V + 10.0, mean + 10.0, cov), mvn_logpdf(V, mean, cov), name='log-density after shifting x and mu', hint='only x - mu may enter the formula')
+    require(bool(np.all(np.asarray(plus, dtype=float) < float(np.asarray(at_mean, dtype=float).ravel()[0]))), 'the log-density must be largest at the mean')
+

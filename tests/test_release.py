@@ -51,6 +51,15 @@ def test_release_is_byte_for_byte_deterministic(tiny_course):
     assert first == second
 
 
+def test_generated_folders_hold_exactly_the_released_chapters(course):
+    import subprocess
+
+    tracked = subprocess.run(["git", "ls-files", "student", "autograder"], cwd=REPO, capture_output=True,
+                             text=True).stdout.split()
+    released = {c.id for c in course.released()}
+    assert {Path(p).parts[1] for p in tracked if len(Path(p).parts) > 2} == released
+
+
 def test_committed_release_is_up_to_date(course, tmp_path):
     """student/ and autograder/ in the repository are exactly what `make release` generates."""
     root = tmp_path / "repo"

@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install release demo test audit clean
+.PHONY: install release demo test audit bench clean
 
 install: $(STAMP)
 
@@ -31,6 +31,10 @@ audit: install
 test: install
 	$(BIN)/mlmathkit audit
 	$(BIN)/pytest
+
+# throughput and memory of `mlmathkit grade` vs `otter run` on 200+ synthetic chapter-1 submissions
+bench: install
+	$(BIN)/python -m mlmathkit.bench --readme
 
 clean:
 	rm -rf build .pytest_cache

@@ -154,3 +154,13 @@ def test_as_scalar():
     assert c.as_scalar(np.array([2.5])) == 2.5
     assert c.as_scalar(torch.tensor(1.5)) == 1.5
     assert "single number" in fails(c.as_scalar, [1.0, 2.0])
+
+
+@pytest.mark.parametrize("expected", [float("nan"), [1.0, float("inf")], [np.nan, 2.0]])
+def test_non_finite_expected_values_never_pass(expected):
+    # an oracle that returns nan must break the test, not make every answer pass
+    for check in (c.close, c.grad_close):
+        with pytest.raises(c.OracleError, match="bug in this test"):
+            check(np.ones(np.shape(expected)), expected)
+    with pytest.raises(c.OracleError):
+        c.mean_within(np.ones(100), float("nan"), 1.0)

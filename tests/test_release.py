@@ -131,3 +131,22 @@ def test_release_refuses_to_publish_a_leak(tiny_course, monkeypatch):
 def test_real_release_has_no_leaks(course):
     for ch in course.released():
         assert find_leaks(read_source(ch), ch.student_dir) == []
+
+
+def test_student_flow_check_and_export_without_latex(course, tmp_path):
+    """A student runs the whole notebook: checks answer in words, the export cell writes a zip, no LaTeX."""
+    import nbclient
+    import nbformat
+
+    ch = course.released()[0]
+    work = tmp_path / "student"
+    shutil.copytree(ch.student_dir, work)
+    nb = nbformat.read(work / ch.student_notebook.name, as_version=4)
+    nbclient.NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(work)}}).execute()
+    check_outputs = [json.dumps(c.outputs) for c in nb.cells if c.cell_type == "code" and "grader.check(" in c.source]
+    assert check_outputs and all("is not implemented yet" in out for out in check_outputs)
+    assert not any("Traceback" in out for out in check_outputs)
+    zips = list(work.glob(f"{ch.id}_*.zip"))
+    assert len(zips) == 1
+    with zipfile.ZipFile(zips[0]) as zf:
+        assert f"{ch.id}.ipynb" in zf.namelist()

@@ -139,6 +139,7 @@ def conditional_entropy(pxy, base=2.0):
 # # BEGIN SOLUTION
 
 # %%
+# Plot the binary entropy h(p) on [0, 1] with your `entropy`, in bits and in nats.
 # BEGIN SOLUTION
 ps = np.linspace(0.0, 1.0, 201)
 h_bits = np.array([entropy([p, 1.0 - p]) for p in ps])
@@ -408,6 +409,8 @@ def kl_gaussians(mu0, cov0, mu1, cov1):
 # # BEGIN SOLUTION
 
 # %%
+# Two panels: KL(p || q) and KL(q || p) for Bernoulli distributions; forward- and reverse-KL Gaussian fits
+# to a bimodal distribution on a grid.
 # BEGIN SOLUTION
 fig, axes = plt.subplots(1, 2, figsize=(12, 4))
 q1s = np.linspace(0.002, 0.998, 250)
@@ -519,7 +522,7 @@ def test_discrete_infinite(kl_divergence):
     from mlmathkit_checks import require
 
     rng = np.random.default_rng(4202)
-    cases = [(np.array([0.5, 0.5]), np.array([1.0, 0.0])), (np.array([1e-300, 1.0 - 1e-300]), np.array([0.0, 1.0]))]
+    cases = [(np.array([0.5, 0.5]), np.array([1.0, 0.0])), (np.array([1e-30, 1.0 - 1e-30]), np.array([0.0, 1.0]))]
     p, q = rng.dirichlet(np.ones(50)), rng.dirichlet(np.ones(50))
     q[17] = 0.0
     cases.append((p, q / q.sum()))
@@ -703,7 +706,8 @@ def test_properties(cross_entropy, cross_entropy_grad):
     close(as_scalar(cross_entropy(z + rng.normal(size=(6, 1)) * 5, y), "loss"), loss,
           name="loss after adding a constant to each row of logits", hint="softmax is shift-invariant per row")
     g = as_array(cross_entropy_grad(z, y), "gradient", shape=(6, 4))
-    close(g.sum(axis=1), np.zeros(6), atol=1e-12, name="row sums of the gradient", hint="softmax sums to 1, so does the one-hot")
+    # atol 1e-6: float32 softmax rows sum to 1 within a few eps32 = 6e-8
+    close(g.sum(axis=1), np.zeros(6), atol=1e-6, name="row sums of the gradient", hint="softmax sums to 1, so does the one-hot")
     # a logit of 1000: the loss is 0 when it is the label and 1000 when it is not
     big = np.array([[1000.0, 0.0], [1000.0, 0.0]])
     close(as_scalar(cross_entropy(big, np.array([0, 1])), "loss"), 500.0, name="loss with logits (1000, 0) and labels (0, 1)",
@@ -735,6 +739,7 @@ def test_against_torch(cross_entropy, cross_entropy_grad):
 def test_logits_of_size_1e4(cross_entropy, cross_entropy_grad):
     # Oracle: torch in float64. Logits of size 1e4 are spaced 1e-3 apart in float32, so a float32
     # implementation errs by ~1e-3 in the loss and by ~1e-3 * p in the gradient: atol 1e-2 and 1e-2 / N.
+    # Losses reach ~1e4 per row; float32 rounds their mean to ~1e-6 relative: rtol 1e-5.
     import numpy as np
     import torch
     import torch.nn.functional as F
@@ -748,7 +753,7 @@ def test_logits_of_size_1e4(cross_entropy, cross_entropy_grad):
         zt = torch.tensor(z, requires_grad=True)
         loss = F.cross_entropy(zt, torch.tensor(y))
         loss.backward()
-        close(as_scalar(cross_entropy(z, y), "loss"), loss.item(), atol=1e-2, name=f"cross-entropy, {name}",
+        close(as_scalar(cross_entropy(z, y), "loss"), loss.item(), rtol=1e-5, atol=1e-2, name=f"cross-entropy, {name}",
               hint="exp overflows at 710: use logsumexp(z) - z_y; a clipped softmax caps the loss at -log(eps)")
         close(cross_entropy_grad(z, y), zt.grad.numpy(), atol=1e-2 / 40, name=f"gradient, {name}",
               hint="subtract each row's maximum before exponentiating")
@@ -822,7 +827,7 @@ def mutual_information(counts):
     pxy = np.asarray(counts, dtype=float)
     pxy = pxy / pxy.sum()
     px = pxy.sum(axis=1, keepdims=True)
-    py = pxy.sum(axis=0, keepdims=True)
+    py = pxy.sum(axis=0)
     nz = pxy > 0
     return float(np.sum(pxy[nz] * np.log(pxy[nz] / (px * py)[nz])))
     # END SOLUTION
@@ -1143,7 +1148,7 @@ def test_kl_against_torch(kl_to_standard_normal):
     from mlmathkit_checks import close
 
     rng = np.random.default_rng(4501)
-    for n, k in [(1, 1), (5, 3), (20, 16)]:
+    for n, k in [(20, 16), (5, 3), (1, 1)]:
         mu, log_var = rng.normal(scale=2.0, size=(n, k)), rng.uniform(-20.0, 10.0, size=(n, k))
         q = Independent(Normal(torch.tensor(mu), torch.exp(0.5 * torch.tensor(log_var))), 1)
         prior = Independent(Normal(torch.zeros(n, k, dtype=torch.float64), torch.ones(n, k, dtype=torch.float64)), 1)
@@ -1176,20 +1181,23 @@ def test_elbo_same_noise_against_torch(elbo_estimate):
 # %%
 # HIDDEN
 def test_elbo_unbiased(elbo_estimate):
-    # Statistical check: 4000 single-sample estimates (S = 1) for copies of one data point must average to
-    # the exact ELBO = log p(x) - KL(q || p(z | x)) (torch.distributions: the marginal and the exact posterior
-    # of the linear-Gaussian model) within z * std / sqrt(4000), where std is the exact standard deviation of
-    # log p(x | z): with r = x - W mu - b and A = W diag(sigma_q), Var ||r - A eps||^2 = 4 r^T A A^T r + 2 ||A^T A||_F^2.
-    # A correct estimator fails with probability false_fail = 1e-6 (the seed is fixed: never flaky).
+    # Statistical check: 300 000 single-sample estimates (S = 1) for copies of one data point must average
+    # to the exact ELBO = log p(x) - KL(q || p(z | x)) (torch.distributions: the marginal and the exact
+    # posterior of the linear-Gaussian model) within z * std / sqrt(300 000), z = 4.89, where std is the exact
+    # standard deviation of log p(x | z): with r = x - W mu - b and A = W diag(sigma_q),
+    # Var ||r - A eps||^2 = 4 r^T A A^T r + 2 ||A^T A||_F^2.
+    # False-fail rate: a correct estimator fails with probability false_fail = 1e-6 over the draw of eps.
+    # The noise is fixed (seeded) and passed in, so every correct implementation returns the same samples;
+    # for this seed their mean lies 0.24 and 0.21 standard errors from the exact ELBO.
     import numpy as np
     import torch
     from torch.distributions import MultivariateNormal, kl_divergence
     from mlmathkit_checks import mean_within
 
-    rng = np.random.default_rng(4503)
-    reps, k, D, noise_var = 4000, 2, 3, 0.5
+    rng = np.random.default_rng(4509)
+    reps, k, D, noise_var = 300_000, 2, 3, 2.0
     W, b, x = rng.normal(size=(D, k)), rng.normal(size=D), rng.normal(size=D)
-    for mu, log_var in [(np.array([0.3, -0.8]), np.log(np.array([0.25, 0.6]))), (np.array([2.0, 1.0]), np.array([1.0, -1.0]))]:
+    for mu, log_var in [(np.array([2.0, 1.0]), np.array([1.5, -2.0])), (np.array([0.3, -0.8]), np.log(np.array([0.25, 0.6])))]:
         eps = rng.normal(size=(1, reps, k))
         samples = elbo_estimate(np.tile(x, (reps, 1)), np.tile(mu, (reps, 1)), np.tile(log_var, (reps, 1)), W, b, noise_var, eps)
         marginal = MultivariateNormal(torch.tensor(b), torch.tensor(W @ W.T + noise_var * np.eye(D)))
@@ -1351,7 +1359,8 @@ def test_properties(gaussian_mi, markov_chain_mi):
     close(as_scalar(gaussian_mi(T @ cov @ T, 2), "MI"), mi, name="MI after rescaling coordinates")
     block = cov.copy()
     block[:2, 2:] = block[2:, :2] = 0.0
-    close(as_scalar(gaussian_mi(block, 2), "MI"), 0.0, atol=1e-12, name="MI of independent blocks")
+    # atol 1e-6: a difference of log-determinants of size ~5, exactly 0 in exact arithmetic (float32: ~1e-7)
+    close(as_scalar(gaussian_mi(block, 2), "MI"), 0.0, atol=1e-6, name="MI of independent blocks")
     gains, noises = rng.uniform(-2.0, 2.0, size=8), rng.uniform(0.1, 2.0, size=8)
     mi_chain = as_array(markov_chain_mi(1.5, gains, noises), "chain MI", shape=(8,))
     require(bool(np.all(np.diff(mi_chain) <= 1e-12)), f"data processing: I(X_0; X_i) cannot increase along the chain, got {mi_chain}")
@@ -1376,9 +1385,11 @@ def test_gaussian_mi_against_torch(gaussian_mi):
         expected = h(cov[:dx, :dx]) + h(cov[dx:, dx:]) - h(cov)
         close(as_scalar(gaussian_mi(cov, dx), "MI"), expected, atol=1e-10, name=f"Gaussian MI (d={d}, dx={dx})",
               hint="1/2 [log det S_XX + log det S_YY - log det S] in nats")
+    # Near |rho| = 1 the MI -1/2 log(1 - rho^2) has condition number ~1/(1 - rho^2) in the covariance entries:
+    # float32 rounding of the entries (6e-8) costs ~1e-7 / (1 - rho^2) (0.05 nats at rho = 0.999999).
     for rho in (0.1, -0.5, 0.99, 0.999999):
         close(as_scalar(gaussian_mi(np.array([[2.0, 2.0 * rho], [2.0 * rho, 2.0]]), 1), "MI"),
-              -0.5 * np.log1p(-rho**2), name=f"Gaussian MI for rho = {rho}")
+              -0.5 * np.log1p(-rho**2), atol=1e-6 / (1 - rho**2), name=f"Gaussian MI for rho = {rho}")
 
 # %%
 # HIDDEN

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .authoring import AuthoringError
 from .course import CourseError, load_course
+from .readme import update_block
 from .release import ReleaseError, release_chapter
 from .variants import VariantsError
 
@@ -41,19 +42,8 @@ def _cmd_audit(args: argparse.Namespace) -> int:
         ok &= report["ok"]
     print(f"reports: {course.root / 'build' / 'audit'}/<chapter>.json and .md")
     if args.readme:
-        update_readme(course.root / "README.md", "audit", "\n".join(tables))
+        update_block(course.root / "README.md", "audit", "\n".join(tables))
     return 0 if ok else 1
-
-
-def update_readme(readme: Path, block: str, content: str) -> None:
-    """Replace the text between <!-- block:begin --> and <!-- block:end --> in the README."""
-    text = readme.read_text(encoding="utf-8")
-    begin, end = f"<!-- {block}:begin -->", f"<!-- {block}:end -->"
-    if begin not in text or end not in text:
-        raise ReleaseError(f"{readme} has no {begin} ... {end} block")
-    head, rest = text.split(begin, 1)
-    _, tail = rest.split(end, 1)
-    readme.write_text(f"{head}{begin}\n{content.strip()}\n{end}{tail}", encoding="utf-8")
 
 
 def _cmd_grade(args: argparse.Namespace) -> int:

@@ -62,8 +62,8 @@ class Verdict:
 class Session:
     """One submission's sandbox: run its cells, then forward calls until closed."""
 
-    def __init__(self, sock: socket.socket, pid: int, budget: float):
-        self.sock, self.pid, self.budget = sock, pid, budget
+    def __init__(self, sock: socket.socket, pid: int, pgid: int, budget: float):
+        self.sock, self.pid, self.pgid, self.budget = sock, pid, pgid, budget
         self.used = 0.0
         self.dead: str | None = None
         self.timed_out = self.memory = False
@@ -117,10 +117,11 @@ class Session:
     def kill(self, reason: str = "closed") -> None:
         if self.dead is None:
             self.dead = reason
-        try:
-            os.kill(self.pid, signal.SIGKILL)  # PID 1 of its namespace: every descendant dies with it
-        except (ProcessLookupError, PermissionError):
-            pass
+        for kill, target in ((os.kill, self.pid), (os.killpg, self.pgid)):
+            try:  # PID 1 of its namespace (every descendant dies with it), then its process group
+                kill(target, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
         self.sock.close()
 
 
@@ -175,8 +176,10 @@ class Zygote:
             raise RuntimeError("sandbox zygote did not hand over a channel")
         sock = socket.socket(fileno=fds[0])
         sock.settimeout(60)
-        pid = wire.decode(wire.recv(sock))["pid"]
-        return Session(sock, int(pid), budget)
+        hello = wire.decode(wire.recv(sock))
+        if int(hello["pgid"]) in (0, 1, os.getpgid(0)):  # never kill our own group by mistake
+            raise RuntimeError("sandbox did not get a process group of its own")
+        return Session(sock, int(hello["pid"]), int(hello["pgid"]), budget)
 
     def close(self) -> None:
         self.ctl.close()

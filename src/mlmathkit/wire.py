@@ -102,8 +102,8 @@ def decode(data: bytes, *, tensor: Callable[[np.ndarray], Any] | None = None,
                 raise WireError("non-numeric array")
             arrays.append(arr)
             pos += size
-    except (struct.error, ValueError, UnicodeDecodeError) as e:
-        raise WireError(f"malformed message: {e}") from None
+    except (struct.error, ValueError, UnicodeDecodeError, RecursionError) as e:
+        raise WireError(f"malformed message: {type(e).__name__}") from None
 
     def dec(v: Any) -> Any:
         if v is None or isinstance(v, (bool, int, float, str)):
@@ -139,7 +139,12 @@ def decode(data: bytes, *, tensor: Callable[[np.ndarray], Any] | None = None,
             return fixture(str(payload))
         raise WireError(f"unknown tag {tag!r}")
 
-    return dec(doc)
+    try:
+        return dec(doc)
+    except WireError:
+        raise
+    except (KeyError, IndexError, TypeError, AttributeError, ValueError, RecursionError) as e:
+        raise WireError(f"malformed value: {type(e).__name__}") from None  # a hostile peer's bytes
 
 
 def _bad():

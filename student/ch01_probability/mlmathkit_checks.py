@@ -27,6 +27,7 @@ import numpy as np
 
 __all__ = [
     "CheckFailure",
+    "OracleError",
     "as_array",
     "as_scalar",
     "best_permutation",
@@ -48,6 +49,18 @@ __all__ = [
 
 class CheckFailure(AssertionError):
     """A check failed; the message is meant for the student."""
+
+
+class OracleError(Exception):
+    """The *expected* value is not finite: a bug in the test (e.g. an oracle returned nan), never a pass."""
+
+
+def _expected(expected: Any, name: str) -> np.ndarray:
+    exp = np.asarray(expected, dtype=np.float64)
+    if not np.isfinite(exp).all():
+        raise OracleError(f"{name}: the expected value is not finite - a bug in this test, not in your answer; "
+                          "please tell your instructor")
+    return exp
 
 
 # --------------------------------------------------------------------------- margin recording
@@ -184,7 +197,7 @@ def close(
     and far below the error of any real mistake; tests pass looser tolerances where the
     conditioning of the problem demands it, with the reason in a comment.
     """
-    exp = np.asarray(expected, dtype=np.float64)
+    exp = _expected(expected, name)
     act = as_array(actual, name, shape=exp.shape)
     ratio = _margin(act, exp, rtol, atol)
     worst_ratio = float(ratio.max()) if ratio.size else 0.0
@@ -271,7 +284,7 @@ def same_subspace(actual: Any, expected: Any, *, atol: float = 1e-6, name: str =
 
 def grad_rel_error(actual: Any, expected: Any, name: str = "gradient") -> float:
     """Largest element-wise relative error ``|a-b| / max(1e-8, |a|+|b|)`` (the CS231n convention)."""
-    exp = np.asarray(expected, dtype=np.float64)
+    exp = _expected(expected, name)
     act = as_array(actual, name, shape=exp.shape)
     if not act.size:
         return 0.0
@@ -298,6 +311,7 @@ def mean_within(
     """
     from scipy.stats import norm
 
+    _expected([mean, std], f"{name} (true mean and standard deviation)")
     x = as_array(samples, name).ravel()
     if x.size < 30:
         raise CheckFailure(f"{name}: need at least 30 samples for a statistical check, got {x.size}")

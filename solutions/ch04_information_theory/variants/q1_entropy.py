@@ -106,12 +106,12 @@ import torch
 
 
 def entropy(p, base=2.0):
-    p = torch.as_tensor(np.asarray(p, dtype=float))
+    p = torch.as_tensor(np.ascontiguousarray(p, dtype=float))
     return -torch.special.xlogy(p, p).sum() / np.log(base)
 
 
 def conditional_entropy(pxy, base=2.0):
-    pxy = torch.as_tensor(np.asarray(pxy, dtype=float))
+    pxy = torch.as_tensor(np.ascontiguousarray(pxy, dtype=float))
     px = pxy.sum(dim=1, keepdim=True)
     cond = torch.where(pxy > 0, pxy / px.clamp_min(1e-300), torch.ones_like(pxy))
     return -(pxy * torch.log(cond)).sum() / np.log(base)

@@ -90,7 +90,7 @@ def elbo_estimate(x, mu, log_var, W, b, noise_var, eps):
     return log_lik.mean(0) - kl_to_standard_normal(mu, log_var)
 
 
-# %% alternative: loops over samples and data points, log-density written per coordinate
+# %% alternative: loops over samples and latent coordinates (vectorised over data points), per-coordinate log-density
 import math
 
 import numpy as np
@@ -99,22 +99,20 @@ import numpy as np
 def kl_to_standard_normal(mu, log_var):
     mu, log_var = np.asarray(mu, dtype=float), np.asarray(log_var, dtype=float)
     out = np.zeros(mu.shape[0])
-    for i in range(mu.shape[0]):
-        for j in range(mu.shape[1]):
-            sigma = math.exp(0.5 * log_var[i, j])
-            out[i] += math.log(1.0 / sigma) + (sigma**2 + mu[i, j] ** 2) / 2 - 0.5
+    for j in range(mu.shape[1]):
+        sigma = np.exp(0.5 * log_var[:, j])
+        out += np.log(1.0 / sigma) + (sigma**2 + mu[:, j] ** 2) / 2 - 0.5
     return out
 
 
 def elbo_estimate(x, mu, log_var, W, b, noise_var, eps):
     x, mu, log_var, W, b, eps = (np.asarray(a, dtype=float) for a in (x, mu, log_var, W, b, eps))
-    S, n = eps.shape[0], eps.shape[1]
+    S = eps.shape[0]
     sd = math.sqrt(noise_var)
-    out = np.zeros(n)
-    for i in range(n):
-        for s in range(S):
-            z = mu[i] + np.exp(0.5 * log_var[i]) * eps[s, i]
-            mean = W @ z + b
-            out[i] += sum(-math.log(sd * math.sqrt(2 * math.pi)) - (xi - m) ** 2 / (2 * noise_var)
-                          for xi, m in zip(x[i], mean)) / S
+    out = np.zeros(x.shape[0])
+    for s in range(S):
+        z = mu + np.exp(0.5 * log_var) * eps[s]
+        for d in range(x.shape[1]):
+            mean = z @ W[d] + b[d]
+            out += (-math.log(sd * math.sqrt(2 * math.pi)) - (x[:, d] - mean) ** 2 / (2 * noise_var)) / S
     return out - kl_to_standard_normal(mu, log_var)

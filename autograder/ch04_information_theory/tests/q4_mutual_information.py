@@ -1,0 +1,91 @@
+from otter.test_files import test_case
+
+OK_FORMAT = False
+
+name = "q4_mutual_information"
+points = 3.0
+
+@test_case(name="test_worked_example", points=None, hidden=False)
+def test_worked_example(mutual_information, rank_features_by_mi):
+    import numpy as np
+    from mlmathkit_checks import as_scalar, close, fields
+    close(as_scalar(mutual_information(np.array([[10, 0], [0, 10]])), 'MI'), np.log(2.0), name='MI of [[10, 0], [0, 10]]', hint='X determines Y: I = H(Y) = log 2 nats; empty cells contribute 0')
+    close(as_scalar(mutual_information(np.array([[5, 5], [5, 5]])), 'MI'), 0.0, atol=1e-12, name='MI of [[5, 5], [5, 5]]')
+    close(as_scalar(mutual_information(np.array([[3, 1], [1, 3]])), 'MI'), 0.75 * np.log(1.5) + 0.25 * np.log(0.5), name='MI of [[3, 1], [1, 3]]', hint='divide the counts by their total first; use the natural log')
+    y = np.array([0, 0, 1, 1, 0, 0, 1, 1])
+    X = np.column_stack([np.zeros(8), y, [0, 0, 1, 1, 0, 0, 1, 0]])
+    order, scores = fields(rank_features_by_mi(X, y), ['order', 'scores'], 'ranking')
+    noisy = 0.5 * np.log(0.5 / (5 / 8 * 0.5)) + 0.125 * np.log(0.125 / (5 / 8 * 0.5)) + 0.375 * np.log(0.375 / (3 / 8 * 0.5))
+    close(scores, [0.0, np.log(2.0), noisy], atol=1e-12, name='scores', hint='one mutual information per column of X')
+    close(order, [1, 2, 0], atol=0.0, name='order', hint='most informative feature first')
+
+@test_case(name="test_properties", points=None, hidden=False)
+def test_properties(mutual_information, rank_features_by_mi):
+    import numpy as np
+    from mlmathkit_checks import as_array, as_scalar, close, fields, require
+    rng = np.random.default_rng(4)
+    counts = rng.integers(0, 20, size=(4, 3))
+    mi = as_scalar(mutual_information(counts), 'MI')
+    require(bool(mi >= -1e-12), f'mutual information is non-negative, got {mi:.3g}')
+    close(as_scalar(mutual_information(counts.T), 'MI'), mi, name='MI of the transposed table', hint='I(X;Y) = I(Y;X)')
+    close(as_scalar(mutual_information(7 * counts), 'MI'), mi, name='MI of the table times 7', hint='only the frequencies n_xy / n matter')
+    close(as_scalar(mutual_information(np.vstack([counts, np.zeros(3)])), 'MI'), mi, name='MI after adding an empty row')
+    p = counts / counts.sum()
+    hx = -np.sum(p.sum(1)[p.sum(1) > 0] * np.log(p.sum(1)[p.sum(1) > 0]))
+    require(bool(mi <= hx + 1e-12), 'I(X;Y) <= H(X)')
+    X = rng.integers(0, 3, size=(50, 5))
+    y = (X[:, 2] + rng.integers(0, 2, size=50)) % 3
+    order, scores = fields(rank_features_by_mi(X, y), ['order', 'scores'], 'ranking')
+    order, scores = (as_array(order, 'order', shape=(5,)), as_array(scores, 'scores', shape=(5,)))
+    require(sorted(order.tolist()) == [0, 1, 2, 3, 4], f'order must be a permutation of the feature indices, got {order}')
+    require(bool(np.all(np.diff(scores[order.astype(int)]) <= 1e-12)), 'order must list the features by decreasing score')
+    require(int(order[0]) == 2, 'feature 2 generates y here and must rank first')
+
+@test_case(name="test_mi_against_sklearn", points=None, hidden=True)
+def test_mi_against_sklearn(mutual_information):
+    import numpy as np
+    from sklearn.metrics import mutual_info_score
+    from mlmathkit_checks import as_scalar, close
+    rng = np.random.default_rng(4401)
+    for A, B in [(2, 2), (2, 5), (4, 3), (6, 6), (10, 2), (1, 4)]:
+        for _ in range(3):
+            structure = rng.dirichlet(np.full(A * B, 0.4)).reshape(A, B)
+            counts = rng.multinomial(rng.integers(5, 500), structure.ravel()).reshape(A, B)
+            if counts.sum() == 0:
+                counts[0, 0] = 1
+            close(as_scalar(mutual_information(counts), 'MI'), mutual_info_score(None, None, contingency=counts), atol=1e-12, name=f'MI of a {A} x {B} table', hint='natural log; empty cells contribute 0; normalise by the total')
+
+@test_case(name="test_mi_edge_cases", points=None, hidden=True)
+def test_mi_edge_cases(mutual_information):
+    import numpy as np
+    from scipy.stats import entropy as scipy_entropy
+    from sklearn.metrics import mutual_info_score
+    from mlmathkit_checks import as_scalar, close
+    perm = np.eye(5)[[3, 0, 4, 1, 2]] * 17
+    close(as_scalar(mutual_information(perm), 'MI'), np.log(5.0), name='MI of a permutation table (Y determines X)')
+    close(as_scalar(mutual_information(np.array([[0, 0, 0], [0, 9, 0]])), 'MI'), 0.0, atol=1e-12, name='MI when all counts are in one cell')
+    huge = np.array([[3000000000000.0, 1000000000000.0, 0.0], [1000000000000.0, 5000000000000.0, 2000000000000.0]])
+    expected = scipy_entropy(huge.sum(axis=1)) + scipy_entropy(huge.sum(axis=0)) - scipy_entropy(huge.ravel())
+    close(as_scalar(mutual_information(huge), 'MI'), expected, atol=1e-12, name='MI of a table with counts around 1e12')
+    sparse = np.zeros((30, 40))
+    rng = np.random.default_rng(4402)
+    sparse[rng.integers(0, 30, 60), rng.integers(0, 40, 60)] += 1
+    close(as_scalar(mutual_information(sparse), 'MI'), mutual_info_score(None, None, contingency=sparse), atol=1e-12, name='MI of a sparse 30 x 40 table')
+
+@test_case(name="test_ranking_against_sklearn", points=None, hidden=True)
+def test_ranking_against_sklearn(rank_features_by_mi):
+    import numpy as np
+    from sklearn.metrics import mutual_info_score
+    from mlmathkit_checks import close, fields
+    rng = np.random.default_rng(4403)
+    n = 1500
+    y = rng.integers(0, 3, size=n)
+    flip = lambda f, rate: np.where(rng.random(n) < rate, rng.integers(0, 3, size=n), f)
+    middle = (y == 1).astype(float)
+    X = np.column_stack([rng.integers(0, 4, size=n), flip(y, 0.6) * 10 - 7, flip(middle, 0.15), flip(y, 0.2), rng.integers(0, 2, size=n) * 2.5, flip(y, 0.4) + 100])
+    labels = np.array([-1, 5, 42])[y]
+    expected = np.array([mutual_info_score(X[:, j], labels) for j in range(X.shape[1])])
+    order, scores = fields(rank_features_by_mi(X, labels), ['order', 'scores'], 'ranking')
+    close(scores, expected, atol=1e-10, name='mutual information of each feature with y', hint="map each column's distinct values to 0..k-1 (np.unique) before counting")
+    close(order, np.argsort(-expected, kind='stable'), atol=0.0, name='feature order', hint='sort by decreasing mutual information (not by correlation)')
+

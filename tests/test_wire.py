@@ -13,6 +13,11 @@ def roundtrip(value, **kw):
     return wire.decode(wire.encode(value), **kw)
 
 
+def test_huge_integers_roundtrip():
+    for n in [2**53, -(2**80) + 1, 2**32000, 10**5000]:
+        assert roundtrip(n) == n and type(roundtrip(n)) is int
+
+
 def test_plain_values_roundtrip():
     Result = namedtuple("Result", "mean var")
     value = {"a": [1, 2.5, None, True, "s"], "b": (np.arange(6, dtype=np.float32).reshape(2, 3), np.int64(3)),

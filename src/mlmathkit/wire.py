@@ -42,8 +42,9 @@ def encode(value: Any) -> bytes:
             raise WireError("value nested too deeply")
         if v is None or isinstance(v, (bool, str)):
             return v
-        if isinstance(v, int) and not isinstance(v, bool) and type(v) is int:
-            return v
+        if type(v) is int:
+            # beyond 2**53 JSON readers disagree, and decimal text is capped at 4300 digits: use hex
+            return v if abs(v) < 2**53 else {"__int__": hex(v)}
         if type(v) is float:
             return v if math.isfinite(v) else {"__float__": repr(v)}
         if isinstance(v, np.generic) and v.dtype.kind in _NUMERIC_KINDS:
@@ -65,7 +66,7 @@ def encode(value: Any) -> bytes:
         if callable(v) and getattr(v, "__module__", None) == "mlmathkit_fixtures":
             return {"__fixture__": v.__name__}
         if isinstance(v, (int, float)):  # subclasses of int/float: keep the number, drop the class
-            return enc(float(v) if isinstance(v, float) else int(v), depth + 1)
+            return enc(float.__float__(v) if isinstance(v, float) else int.__int__(v), depth + 1)
         raise WireError(f"cannot send a value of type {type(v).__module__}.{type(v).__qualname__}")
 
     def enc_array(a: np.ndarray, kind: str) -> dict[str, Any]:
@@ -117,6 +118,10 @@ def decode(data: bytes, *, tensor: Callable[[np.ndarray], Any] | None = None,
             return arrays[payload][()]
         if tag == "__tensor__":
             return tensor(arrays[payload].copy()) if tensor else arrays[payload].copy()
+        if tag == "__int__":
+            if not isinstance(payload, str) or len(payload) > 2**20:
+                raise WireError("bad integer")
+            return int(payload, 16)
         if tag == "__float__":
             return float(payload) if payload in ("nan", "inf", "-inf") else _bad()
         if tag == "__list__":

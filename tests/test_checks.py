@@ -164,3 +164,33 @@ def test_non_finite_expected_values_never_pass(expected):
             check(np.ones(np.shape(expected)), expected)
     with pytest.raises(c.OracleError):
         c.mean_within(np.ones(100), float("nan"), 1.0)
+
+
+CALLS: list[int] = []  # a global, so it is not part of the oracles' closures
+
+
+def test_oracle_memoises_on_code_closure_and_input_bytes():
+    calls = CALLS
+
+    def fit(X, k=1):
+        CALLS.append(1)
+        return {"mean": X.mean(axis=0) * k}
+
+    X = np.arange(6.0).reshape(3, 2)
+    first = c.oracle(fit, X, k=2)
+    first["mean"][0] = 99.0  # callers get copies: the cache is not corrupted
+    again = c.oracle(fit, X.copy(), k=2)
+    assert len(calls) == 1 and again["mean"].tolist() == [4.0, 6.0]
+    c.oracle(fit, X, k=3)
+    c.oracle(fit, X + 1e-12, k=2)
+    c.oracle(fit, X.astype(np.float32), k=2)
+    assert len(calls) == 4  # any change of input is a new computation
+
+    def make(offset):
+        return lambda v: CALLS.append(1) or v + offset
+
+    assert c.oracle(make(1.0), 1.0) == 2.0 and c.oracle(make(2.0), 1.0) == 3.0  # closures are part of the key
+    unhashable = object()
+    c.oracle(lambda o: CALLS.append(1), unhashable)
+    c.oracle(lambda o: CALLS.append(1), unhashable)
+    assert len(calls) == 8  # unfingerprintable inputs are recomputed, never confused

@@ -380,3 +380,44 @@ def test_otter_run_still_grades_the_bundle(course, tmp_path):
     results = json.loads((tmp_path / "results.json").read_text())
     scored = [t for t in results["tests"] if "max_score" in t]
     assert sum(t["score"] for t in scored) == pytest.approx(ch.max_score)
+
+
+def test_without_namespaces_the_grader_warns_and_still_limits(tmp_path):
+    """Where no sandbox can be built: a loud warning, but limits, the kill and the trust split still hold."""
+    from conftest import make_tiny_course
+    from mlmathkit.course import load_course
+
+    course = load_course(make_tiny_course(tmp_path / "c"))
+    ch = course.chapter("ch01_probability")
+    release_chapter(ch, course.root / "build")
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    shutil.copyfile(ch.reference_notebook, subs / "correct.ipynb")
+    nbformat.write(student_with(ch, """
+        import numpy as np
+        np.allclose = lambda *a, **k: True
+        def square(x):
+            return 0.0
+    """), subs / "patched.ipynb")
+    import tempfile
+
+    shared = Path(tempfile.mkdtemp(prefix="mlmathkit-fallback-", dir="/tmp"))
+    shared.chmod(0o777)  # the sandbox runs as an unprivileged uid
+    pids = shared / "pids"  # without isolation the submission can tell us its processes
+    nbformat.write(student_with(ch, f"import os\nfor _ in range(5):\n    os.fork()\nopen({str(pids)!r}, 'a').write(f'{{os.getpid()}}\\n')\n"
+                                    "while True:\n    pass"), subs / "forks-and-loops.ipynb")
+    env = {**os.environ, "MLMATHKIT_SANDBOX": "none"}
+    proc = subprocess.run([sys.executable, "-m", "mlmathkit.cli", "grade", "ch01_probability", str(subs), "--out",
+                           str(tmp_path / "out"), "--timeout", "5"], cwd=course.root, capture_output=True, text=True,
+                          timeout=600, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert "WARNING: no sandbox available" in proc.stderr
+    _, rows = read_rows(tmp_path / "out")
+    assert (rows["correct.ipynb"]["status"], rows["correct.ipynb"]["score"]) == ("ok", "2")
+    assert rows["patched.ipynb"]["score"] == "0"
+    assert (rows["forks-and-loops.ipynb"]["status"], rows["forks-and-loops.ipynb"]["score"]) == ("timeout", "0")
+    started = [int(p) for p in pids.read_text().split()]
+    assert len(started) == 32
+    alive = [p for p in started if Path(f"/proc/{p}").exists() and "Z" not in Path(f"/proc/{p}/stat").read_text().split()[2]]
+    assert not alive, "the whole process group must be killed"
+    shutil.rmtree(shared)

@@ -133,16 +133,20 @@ def test_long_sequence_no_underflow(bayes_posterior):
     # Oracle: the same product in 60-digit arbitrary precision (mpmath).
     import mpmath
     import numpy as np
-    from mlmathkit_checks import close
+    from mlmathkit_checks import close, oracle
 
     rng = np.random.default_rng(7)
     prior = np.array([0.2, 0.5, 0.3])
     lik = rng.uniform(0.2, 0.6, size=(2000, 3))
     lik[:, 1] *= 0.999  # hypothesis 1 explains the data slightly worse
-    mpmath.mp.dps = 60
-    joint = [mpmath.mpf(prior[k]) * mpmath.fprod(mpmath.mpf(v) for v in lik[:, k]) for k in range(3)]
-    total = mpmath.fsum(joint)
-    expected = np.array([float(j / total) for j in joint])
+
+    def exact_posterior(prior, lik):
+        mpmath.mp.dps = 60
+        joint = [mpmath.mpf(prior[k]) * mpmath.fprod(mpmath.mpf(v) for v in lik[:, k]) for k in range(len(prior))]
+        total = mpmath.fsum(joint)
+        return np.array([float(j / total) for j in joint])
+
+    expected = oracle(exact_posterior, prior, lik)  # computed once per grading worker
     close(bayes_posterior(prior, lik), expected, rtol=1e-4, atol=1e-6, name="posterior after 2000 observations",
           hint="the product of 2000 likelihoods underflows: sum logs instead and use the log-sum-exp trick")
 
@@ -1341,7 +1345,7 @@ def test_em_against_sklearn(gmm_em):
     import warnings
     import numpy as np
     from sklearn.mixture import GaussianMixture
-    from mlmathkit_checks import as_array, best_permutation, close, fields
+    from mlmathkit_checks import as_array, best_permutation, close, fields, oracle
 
     rng = np.random.default_rng(616)
     blob_a = np.concatenate([
@@ -1354,21 +1358,25 @@ def test_em_against_sklearn(gmm_em):
         (blob_b, np.array([0.7, 0.3]), np.array([[0.5, 0.5, 0.0], [1.5, -0.5, 0.5]]), np.stack([2 * np.eye(3)] * 2),
          5, 0.05),
     ]
-    for X, w0, m0, c0, n_iter, reg in configs:
+
+    def sklearn_em(X, w0, m0, c0, n_iter, reg):
         gm = GaussianMixture(len(w0), covariance_type="full", weights_init=w0, means_init=m0,
                              precisions_init=np.linalg.inv(c0), max_iter=n_iter, tol=0.0, reg_covar=reg,
                              init_params="random", random_state=0)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             gm.fit(X)
-        expected_ll = np.append(gm.lower_bounds_, gm.score(X))
+        return gm.means_, gm.weights_, gm.covariances_, np.append(gm.lower_bounds_, gm.score(X))
+
+    for X, w0, m0, c0, n_iter, reg in configs:
+        means, weights, covs, expected_ll = oracle(sklearn_em, X, w0, m0, c0, n_iter, reg)  # once per worker
         w, m, c, ll = fields(gmm_em(X, w0, m0, c0, n_iter, reg_covar=reg),
                              ["weights", "means", "covs", "log_likelihood"], "EM result")
         tag = f"(d={X.shape[1]}, K={len(w0)}, n_iter={n_iter}, reg_covar={reg:g})"
-        perm = best_permutation(m, gm.means_, name="means")
-        close(as_array(m, "means")[perm], gm.means_, atol=1e-6, name=f"means {tag}")
-        close(as_array(w, "weights")[perm], gm.weights_, name=f"weights {tag}")
-        close(as_array(c, "covs")[perm], gm.covariances_, atol=1e-6, name=f"covariances {tag}",
+        perm = best_permutation(m, means, name="means")
+        close(as_array(m, "means")[perm], means, atol=1e-6, name=f"means {tag}")
+        close(as_array(w, "weights")[perm], weights, name=f"weights {tag}")
+        close(as_array(c, "covs")[perm], covs, atol=1e-6, name=f"covariances {tag}",
               hint="weight each outer product by r_ik, divide by N_k, use the NEW means, and add reg_covar to the diagonal")
         close(ll, expected_ll, name=f"log-likelihood trace {tag}",
               hint="n_iter + 1 entries: the initial parameters, then after each iteration")

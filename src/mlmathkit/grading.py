@@ -114,7 +114,7 @@ def _run_pool(chapter, out, todo, limits, jobs, digests, rows, echo, console) ->
                                                 initargs=(str(chapter.root), chapter.id, hide)) as pool, progress:
         kind = pool.submit(judge.sandbox_kind).result()
         if kind != "namespaces":
-            print("WARNING: no sandbox available (needs root for mount/pid/network namespaces): student code "
+            print("WARNING: no sandbox available (needs root with namespace support): student code "
                   "runs WITHOUT file-system and network isolation. Resource limits, the wall-clock kill and the "
                   "judge/sandbox trust split still apply. Grade untrusted submissions as root.", file=sys.stderr)
         task = progress.add_task("grading", total=len(todo))

@@ -154,7 +154,7 @@ class Zygote:
 
     def __init__(self) -> None:
         self.ctl, theirs = socket.socketpair()
-        env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "LC_ALL")}
+        env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "LC_ALL", "MLMATHKIT_SANDBOX")}
         env.update({"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "MPLBACKEND": "Agg"})
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "mlmathkit.sandbox", str(theirs.fileno())],

@@ -9,7 +9,8 @@ solutions), because every sandbox it forks inherits its memory. Per submission i
    the Python installation is re-bound read-only, the root file system is read-only, there is no
    network (not even loopback), and the student's process is PID 1 of its namespace so killing it
    from outside takes every descendant with it;
-2. drops to an unprivileged uid unique to the submission, sets no_new_privs and limits on address
+2. drops to an unprivileged uid unique to the submission (whenever it runs as root, namespaces or
+   not), sets no_new_privs and limits on address
    space, processes, file size, open files and CPU time;
 3. executes the notebook's code cells (IPython syntax translated; otter's grader calls are no-ops),
    then answers calls: function name + arguments in, result out, in the plain-data format of
@@ -42,8 +43,26 @@ PREIMPORTS = ("numpy", "scipy.linalg", "scipy.special", "scipy.stats", "scipy.op
               "sklearn.linear_model", "sklearn.mixture", "sklearn.naive_bayes", "sklearn.decomposition",
               "matplotlib.pyplot", "IPython.core.inputtransformer2", "mlmathkit_fixtures")
 
-# "namespaces" when the process can create them (root), else "none": limits and the trust split only.
-SANDBOX_KIND = "namespaces" if os.geteuid() == 0 else "none"
+# "namespaces" when this process can create them (probed by the zygote at start-up), else "none":
+# limits and the trust split only. MLMATHKIT_SANDBOX=none forces the fallback.
+SANDBOX_KIND = "none"
+
+
+def _probe_namespaces() -> str:
+    """Can a child enter new namespaces and mount a tmpfs here? (root without CAP_SYS_ADMIN cannot)"""
+    if os.environ.get("MLMATHKIT_SANDBOX") == "none" or os.geteuid() != 0:
+        return "none"
+    pid = os.fork()
+    if pid == 0:
+        try:
+            _check(_libc.unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWUTS), "unshare")
+            _mount(None, "/", None, MS_REC | MS_PRIVATE)
+            _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=1m")
+            os._exit(0)
+        except BaseException:  # noqa: BLE001
+            os._exit(1)
+    _, status = os.waitpid(pid, 0)
+    return "namespaces" if os.waitstatus_to_exitcode(status) == 0 else "none"
 
 
 def _check(ret: int, what: str) -> None:
@@ -74,10 +93,14 @@ def _isolate(config: dict[str, Any]) -> None:
     _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, f"size={config['tmp_bytes']},mode=1777")
     _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV)
     _mount(None, "/", None, MS_REMOUNT | MS_BIND | MS_RDONLY)
-    uid = int(config["uid"])
-    os.setgroups([])
-    os.setgid(uid)
-    os.setuid(uid)
+
+
+def _drop_privileges(uid: int) -> None:
+    """Become an unprivileged uid of our own (when root), and never regain privileges."""
+    if os.geteuid() == 0:
+        os.setgroups([])
+        os.setgid(uid)
+        os.setuid(uid)
     _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "prctl")
 
 
@@ -223,6 +246,7 @@ def _child(sock: socket.socket, config: dict[str, Any]) -> None:
         try:
             if SANDBOX_KIND == "namespaces":
                 _isolate(config)
+            _drop_privileges(int(config["uid"]))
             _limit(config)
             _serve(sock, config)
         except BaseException:  # noqa: BLE001 - nothing useful to do but leave
@@ -248,6 +272,8 @@ def zygote(ctl: socket.socket) -> None:
     for name in PREIMPORTS:
         importlib.import_module(name)
     torch.set_num_threads(1)
+    global SANDBOX_KIND
+    SANDBOX_KIND = _probe_namespaces()
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped automatically
     wire.send(ctl, wire.encode({"ready": True, "kind": SANDBOX_KIND}))
     while True:

@@ -76,23 +76,26 @@ def test_em_against_sklearn(gmm_em):
     import warnings
     import numpy as np
     from sklearn.mixture import GaussianMixture
-    from mlmathkit_checks import as_array, best_permutation, close, fields
+    from mlmathkit_checks import as_array, best_permutation, close, fields, oracle
     rng = np.random.default_rng(616)
     blob_a = np.concatenate([rng.multivariate_normal([0.0, 0.0], [[1.0, 0.6], [0.6, 1.0]], size=100), rng.multivariate_normal([4.0, 0.0], [[0.5, 0.0], [0.0, 2.0]], size=80), rng.multivariate_normal([1.0, 4.0], [[1.0, -0.4], [-0.4, 0.6]], size=60)])
     blob_b = np.concatenate([rng.normal(size=(90, 3)), rng.normal(size=(60, 3)) * 0.6 + np.array([2.5, -1.0, 1.0])])
     configs = [(blob_a, np.full(3, 1 / 3), np.array([[0.5, -0.5], [3.0, 1.0], [0.0, 3.0]]), np.stack([np.eye(2)] * 3), 8, 1e-06), (blob_b, np.array([0.7, 0.3]), np.array([[0.5, 0.5, 0.0], [1.5, -0.5, 0.5]]), np.stack([2 * np.eye(3)] * 2), 5, 0.05)]
-    for X, w0, m0, c0, n_iter, reg in configs:
+
+    def sklearn_em(X, w0, m0, c0, n_iter, reg):
         gm = GaussianMixture(len(w0), covariance_type='full', weights_init=w0, means_init=m0, precisions_init=np.linalg.inv(c0), max_iter=n_iter, tol=0.0, reg_covar=reg, init_params='random', random_state=0)
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')
             gm.fit(X)
-        expected_ll = np.append(gm.lower_bounds_, gm.score(X))
+        return (gm.means_, gm.weights_, gm.covariances_, np.append(gm.lower_bounds_, gm.score(X)))
+    for X, w0, m0, c0, n_iter, reg in configs:
+        means, weights, covs, expected_ll = oracle(sklearn_em, X, w0, m0, c0, n_iter, reg)
         w, m, c, ll = fields(gmm_em(X, w0, m0, c0, n_iter, reg_covar=reg), ['weights', 'means', 'covs', 'log_likelihood'], 'EM result')
         tag = f'(d={X.shape[1]}, K={len(w0)}, n_iter={n_iter}, reg_covar={reg:g})'
-        perm = best_permutation(m, gm.means_, name='means')
-        close(as_array(m, 'means')[perm], gm.means_, atol=1e-06, name=f'means {tag}')
-        close(as_array(w, 'weights')[perm], gm.weights_, name=f'weights {tag}')
-        close(as_array(c, 'covs')[perm], gm.covariances_, atol=1e-06, name=f'covariances {tag}', hint='weight each outer product by r_ik, divide by N_k, use the NEW means, and add reg_covar to the diagonal')
+        perm = best_permutation(m, means, name='means')
+        close(as_array(m, 'means')[perm], means, atol=1e-06, name=f'means {tag}')
+        close(as_array(w, 'weights')[perm], weights, name=f'weights {tag}')
+        close(as_array(c, 'covs')[perm], covs, atol=1e-06, name=f'covariances {tag}', hint='weight each outer product by r_ik, divide by N_k, use the NEW means, and add reg_covar to the diagonal')
         close(ll, expected_ll, name=f'log-likelihood trace {tag}', hint='n_iter + 1 entries: the initial parameters, then after each iteration')
 
 @test_case(name="test_em_iteration_count", points=None, hidden=True)

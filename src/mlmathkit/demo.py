@@ -51,8 +51,8 @@ def example_submissions(chapter: Chapter, folder: Path) -> list[Path]:
         [v for v in variants if v.kind == "mistake"] for variants in load_variants(chapter).values()
     ) if vs]
     for variant in mistakes[:WRONG_EXAMPLES]:
-        slug = re.sub(r"[^a-z0-9]+", "-", variant.title.lower()).strip("-")[:40]
-        path = folder / f"wrong-{variant.question}-{slug}.ipynb"
+        slug = re.sub(r"[^a-z0-9]+", "-", variant.title.lower()).strip("-")[:28].strip("-")
+        path = folder / f"wrong-{variant.question.split('_')[0]}-{slug}.ipynb"
         nbformat.write(with_variant(reference, variant), path)
         paths.append(path)
     export = folder / "reference-export.zip"  # the shape grader.export() writes
@@ -64,7 +64,7 @@ def example_submissions(chapter: Chapter, folder: Path) -> list[Path]:
 
 
 def run_demo(course: Course, out: Path) -> None:
-    console = Console()
+    console = Console(width=None if Console().is_terminal else 200)
     for chapter in course.released():
         console.rule(f"[bold]{chapter.id}: release")
         release_chapter(chapter, course.root / "build")
@@ -77,11 +77,14 @@ def run_demo(course: Course, out: Path) -> None:
 
 
 def show_gradebook(console: Console, path: Path) -> None:
+    """The gradebook as a compact table: question columns by number, reasons shortened."""
     with open(path, newline="", encoding="utf-8") as f:
-        rows = list(csv.reader(f))
-    table = Table(title=str(path))
-    for col in rows[0]:
-        table.add_column(col, overflow="fold")
-    for row in rows[1:]:
-        table.add_row(*row)
+        header, *rows = list(csv.reader(f))
+    table = Table(title=f"{path}  (columns q1, q2, ... = {', '.join(header[4:-1])})", title_justify="left")
+    for name, justify in [("submission", "left"), ("status", "left"), ("score", "right"),
+                          *((q.split("_")[0], "right") for q in header[4:-1]), ("reason", "left")]:
+        table.add_column(name, justify=justify, no_wrap=True)
+    for row in rows:
+        reason = row[-1] if len(row[-1]) <= 40 else row[-1][:39] + "…"
+        table.add_row(row[0], row[1], f"{row[2]}/{row[3]}", *row[4:-1], reason)
     console.print(table)

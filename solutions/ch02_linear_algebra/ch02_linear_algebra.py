@@ -199,7 +199,7 @@ def test_subspace_not_basis(projection_matrix):
 # %%
 # HIDDEN
 def test_residual_and_complement(project_onto_line, projection_matrix):
-    # Vectors in the subspace are fixed, vectors orthogonal to it are sent to 0.
+    # Vectors in the subspace are fixed, vectors orthogonal to it are sent to 0 (unit vectors: atol 1e-4 for float32).
     import numpy as np
     from mlmathkit_checks import close
 
@@ -207,10 +207,10 @@ def test_residual_and_complement(project_onto_line, projection_matrix):
     Q = np.linalg.qr(rng.normal(size=(8, 8)))[0]
     A = Q[:, :3] @ rng.normal(size=(3, 3))  # col(A) = span of the first 3 columns of Q
     P = projection_matrix(A)
-    close(np.asarray(P, dtype=float) @ Q[:, 3:], np.zeros((8, 5)), atol=1e-5, name="P applied to the orthogonal complement",
+    close(np.asarray(P, dtype=float) @ Q[:, 3:], np.zeros((8, 5)), atol=1e-4, name="P applied to the orthogonal complement",
           hint="vectors orthogonal to every column of A must be sent to 0")
     b = Q[:, :3] @ rng.normal(size=3)
-    close(np.asarray(P, dtype=float) @ b, b, atol=1e-5, name="P b for b in the column space")
+    close(np.asarray(P, dtype=float) @ b, b, atol=1e-4, name="P b for b in the column space")
     a = Q[:, 0] * 2.5
     close(project_onto_line(Q[:, 1] * 7.0, a), np.zeros(8), atol=1e-6, name="projection of a vector orthogonal to a")
     close(project_onto_line(-4.0 * a, a), -4.0 * a, name="projection of a multiple of a", hint="p = b when b is on the line")
@@ -324,8 +324,7 @@ def test_worked_example(qr_decomposition):
 
     A = np.array([[3.0, 1.0], [4.0, 2.0], [0.0, 0.0]])
     Q, R = fields(qr_decomposition(A), ["Q", "R"], "QR result")
-    close_up_to_sign(Q, [[0.6, -0.8], [0.8, 0.6], [0.0, 0.0]], atol=1e-6, name="Q",
-                     hint="the reduced Q has shape (m, n) = (3, 2)")
+    close_up_to_sign(Q, [[0.6, -0.8], [0.8, 0.6], [0.0, 0.0]], atol=1e-6, name="Q (reduced: shape (m, n) = (3, 2))")
     close_up_to_sign(R, [[5.0, 2.2], [0.0, 0.4]], axis=1, atol=1e-6, name="R (rows)")
     close(np.asarray(Q, dtype=float) @ np.asarray(R, dtype=float), A, atol=1e-6, name="Q @ R",
           hint="a column of Q and the matching row of R must flip sign together")
@@ -358,19 +357,18 @@ def test_random_against_numpy(qr_decomposition):
         A = rng.normal(size=(m, n)) * rng.uniform(0.1, 10.0)
         Qo, Ro = np.linalg.qr(A)
         Q, R = fields(qr_decomposition(A), ["Q", "R"], "QR result")
-        close_up_to_sign(Q, Qo, rtol=0, atol=1e-4, name=f"Q for A of shape ({m}, {n})",
-                         hint="return the reduced factors: Q of shape (m, n), R of shape (n, n)")
+        close_up_to_sign(Q, Qo, rtol=0, atol=1e-4, name=f"Q for A of shape ({m}, {n})")
         close_up_to_sign(R, Ro, axis=1, rtol=0, atol=1e-4 * np.abs(Ro).max(), name=f"R for A of shape ({m}, {n})")
-        close(as_array(Q, "Q") @ as_array(R, "R"), A, rtol=0, atol=1e-5 * np.abs(A).max(), name=f"Q @ R ({m}, {n})",
+        close(as_array(Q, "Q") @ as_array(R, "R"), A, rtol=0, atol=1e-4 * np.abs(A).max(), name=f"Q @ R ({m}, {n})",
               hint="is Q the product H_0 H_1 ... H_{n-1} (in this order)?")
 
 # %%
 # HIDDEN
 def test_orthogonality_ill_conditioned(qr_decomposition):
     # Polynomial features of degree 11 on 40 points (cond ~1e8) and a matrix with singular values
-    # 1 ... 1e-10. Closed-form oracle: Q^T Q = I. Householder keeps |Q^T Q - I| ~ 1e-15 (float32: ~1e-6),
-    # modified Gram-Schmidt ~ eps cond ~ 1e-7 here, classical Gram-Schmidt ~ eps cond^2 = O(1):
-    # atol 1e-4 sits between. Q R = A holds for all of them (backward stability): atol 1e-5 max|A|.
+    # 1 ... 1e-10. Closed-form oracle: Q^T Q = I. Householder keeps |Q^T Q - I| ~ 1e-15 (float32: ~1e-5),
+    # modified Gram-Schmidt ~ eps cond ~ 1e-7 here, classical Gram-Schmidt ~ eps cond^2 = O(1): atol 1e-3
+    # sits between. Q R = A holds for all of them (backward stability): atol 1e-4 max|A| (float32: ~1e-6).
     import numpy as np
     from mlmathkit_checks import as_array, close, fields
 
@@ -382,10 +380,10 @@ def test_orthogonality_ill_conditioned(qr_decomposition):
     for label, A in cases.items():
         Q, R = fields(qr_decomposition(A), ["Q", "R"], "QR result")
         Q, R = as_array(Q, "Q", shape=(40, 12)), as_array(R, "R", shape=(12, 12))
-        close(Q.T @ Q, np.eye(12), rtol=0, atol=1e-4, name=f"Q^T Q for {label}",
+        close(Q.T @ Q, np.eye(12), rtol=0, atol=1e-3, name=f"Q^T Q for {label}",
               hint="classical Gram-Schmidt loses orthogonality on ill-conditioned input: use Householder reflections")
-        close(Q @ R, A, rtol=0, atol=1e-5 * np.abs(A).max(), name=f"Q @ R for {label}")
-        close(np.tril(R, -1), np.zeros((12, 12)), rtol=0, atol=1e-5 * np.abs(A).max(), name=f"lower triangle of R for {label}")
+        close(Q @ R, A, rtol=0, atol=1e-4 * np.abs(A).max(), name=f"Q @ R for {label}")
+        close(np.tril(R, -1), np.zeros((12, 12)), rtol=0, atol=1e-4 * np.abs(A).max(), name=f"lower triangle of R for {label}")
 
 # %%
 # HIDDEN
@@ -403,8 +401,7 @@ def test_already_triangular(qr_decomposition):
                              ("[I; 0]", np.eye(6, 3), np.eye(6, 3), np.eye(3)),
                              ("a permutation", np.array([[0.0, 1.0], [1.0, 0.0]]), np.array([[0.0, 1.0], [1.0, 0.0]]), np.eye(2))]:
         Q, R = fields(qr_decomposition(A), ["Q", "R"], "QR result")
-        close_up_to_sign(Q, Qe, rtol=0, atol=1e-5, name=f"Q for {label}",
-                         hint="choose v = x + sign(x_0) |x| e_1 (sign(0) = +1) so that v is never 0")
+        close_up_to_sign(Q, Qe, rtol=0, atol=1e-5, name=f"Q for {label}")
         close_up_to_sign(R, Re, axis=1, rtol=0, atol=1e-5, name=f"R for {label}")
         close(as_array(Q, "Q") @ as_array(R, "R"), A, rtol=0, atol=1e-5, name=f"Q @ R for {label}")
 
@@ -459,8 +456,8 @@ def test_already_triangular(qr_decomposition):
 #
 # and with it the QR iteration converges for every symmetric matrix, usually in 2–3 steps per eigenvalue.
 #
-# **Deflation.** Work on the leading $m\times m$ block (start with $m = n$). Once every off-diagonal entry of
-# its last row is negligible, $|A_{m-1,j}|\le \text{tol}\cdot\lVert S\rVert_F$ for all $j < m-1$, the entry $A_{m-1,m-1}$ is
+# **Deflation.** Work on the leading $m\times m$ block (start with $m = n$). Once the off-diagonal part of
+# its last row is negligible, $\lVert A_{m-1,\,:m-1}\rVert\le \text{tol}\cdot\lVert S\rVert_F$, the entry $A_{m-1,m-1}$ is
 # an eigenvalue: shrink the block to $m-1$ and continue until $m = 1$. The QR step then only touches
 # $A_{:m,:m}$, and the eigenvectors are updated by $V_{:,:m}\leftarrow V_{:,:m}Q$. The tolerance must be *relative*
 # to $\lVert S\rVert$: a matrix of size $10^{-12}$ is not already diagonal.
@@ -469,7 +466,7 @@ def test_already_triangular(qr_decomposition):
 # them by at most $\lVert E\rVert_2$), so they should come out accurate to about $\text{tol}\cdot\lVert S\rVert$. An
 # eigenvector is harder: its error is about (error in $S$)$/$(gap to the nearest other eigenvalue), the
 # Davis–Kahan bound. The tests allow eigenvalue errors of $10^{-8}\lVert S\rVert$, eigenvector errors of
-# $10^{-7}\lVert S\rVert/\text{gap}$, and compare the eigenspace of a (nearly) repeated eigenvalue as a whole.
+# $2\times10^{-9}\lVert S\rVert/\text{gap}$ (an iteration converged to a residual $\lVert Sv-\lambda v\rVert\approx10^{-9}\lVert S\rVert$), and compare the eigenspace of a (nearly) repeated eigenvalue as a whole.
 #
 # **Your task.** Implement `symmetric_eig`. You may use `np.linalg.qr` (or your `qr_decomposition`); do not
 # call `np.linalg.eig`, `np.linalg.eigh`, `np.linalg.svd` or their scipy versions.
@@ -501,6 +498,7 @@ def symmetric_eig(S, tol=1e-12, max_iter=1000):
     (w, V) : tuple
         w : array of shape (n,), float, eigenvalues in descending order (error <= 1e-8 ||S||)
         V : array of shape (n, n), float, orthonormal columns, S V[:, i] = w[i] V[:, i]
+            (error <= 2e-9 ||S|| / gap_i up to sign; any orthonormal basis of a repeated eigenvalue's eigenspace)
     """
     # BEGIN SOLUTION
     A = np.array(S, dtype=float)
@@ -508,7 +506,7 @@ def symmetric_eig(S, tol=1e-12, max_iter=1000):
     V = np.eye(n)
     m = n
     for _ in range(max_iter):
-        while m > 1 and np.abs(A[m - 1, :m - 1]).max() <= tol * np.linalg.norm(S):
+        while m > 1 and np.linalg.norm(A[m - 1, :m - 1]) <= tol * np.linalg.norm(S):
             m -= 1
         if m == 1:
             break
@@ -536,8 +534,7 @@ def test_worked_example(symmetric_eig):
     w, V = fields(symmetric_eig(np.array([[2.0, 1.0], [1.0, 2.0]])), ["w", "V"], "eigendecomposition")
     close(w, [3.0, 1.0], name="eigenvalues of [[2, 1], [1, 2]]", hint="eigenvalues in DESCENDING order")
     r = 1 / np.sqrt(2)
-    close_up_to_sign(V, [[r, r], [r, -r]], atol=1e-6, name="eigenvectors of [[2, 1], [1, 2]]",
-                     hint="unit eigenvectors as COLUMNS, in the order of the eigenvalues")
+    close_up_to_sign(V, [[r, r], [r, -r]], atol=1e-6, name="eigenvectors of [[2, 1], [1, 2]] (unit COLUMNS of V, same order as the eigenvalues)")
 
 # %%
 def test_properties(symmetric_eig):
@@ -562,7 +559,9 @@ def test_random_spectra_against_eigh(symmetric_eig):
     # Oracle: numpy.linalg.eigh. S = Q diag(lam) Q^T with random Q and random eigenvalues (gaps >= ~0.05 of
     # the spread, some negative). Eigenvalues: atol 1e-8 ||S|| (a converged iteration gives ~1e-14; power
     # iteration stopped at residual 1e-10 ||S|| gives ~1e-11). Eigenvectors, up to sign: Davis-Kahan,
-    # error <= residual / gap, so atol 1e-7 ||S|| / gap.
+    # error <= residual / gap: atol 2e-9 ||S|| / gap, i.e. an iteration converged to a residual of ~1e-9 ||S||
+    # (QR with tol 1e-12: ~1e-15; power iteration stopped at residual 1e-10 ||S||: ~1e-10; deflating as soon as
+    # off-diagonal entries are ~1e-6 ||S|| errs by 1e-8 ... 1e-6).
     import numpy as np
     from mlmathkit_checks import as_array, close, close_up_to_sign, fields
 
@@ -582,8 +581,7 @@ def test_random_spectra_against_eigh(symmetric_eig):
         V = as_array(V, "V", shape=(n, n))
         for j in range(n):
             gap = np.abs(np.delete(wo, j) - wo[j]).min() if n > 1 else norm
-            close_up_to_sign(V[:, [j]], Vo[:, [j]], rtol=0, atol=1e-7 * norm / gap, name=f"eigenvector {j} (n={n})",
-                             hint="eigenvectors are the COLUMNS of V, in the order of the eigenvalues")
+            close_up_to_sign(V[:, [j]], Vo[:, [j]], rtol=0, atol=2e-9 * norm / gap, name=f"eigenvector {j} (n={n}; the COLUMNS of V, in the order of the eigenvalues)")
 
 # %%
 # HIDDEN
@@ -624,9 +622,9 @@ def test_hard_spectra(symmetric_eig):
         for idx in clusters:
             gap = min((abs(wo[i] - wo[j]) for i in idx for j in range(n) if j not in idx), default=norm)
             if len(idx) == 1:
-                close_up_to_sign(V[:, idx], Vo[:, idx], rtol=0, atol=1e-7 * norm / gap, name=f"eigenvector {idx[0]} ({label})")
+                close_up_to_sign(V[:, idx], Vo[:, idx], rtol=0, atol=2e-9 * norm / gap, name=f"eigenvector {idx[0]} ({label})")
             else:
-                same_subspace(V[:, idx], Vo[:, idx], atol=1e-7 * norm / gap, name=f"eigenvectors {idx} ({label})")
+                same_subspace(V[:, idx], Vo[:, idx], atol=2e-9 * norm / gap, name=f"eigenvectors {idx} ({label})")
 
 # %%
 # HIDDEN
@@ -634,8 +632,22 @@ def test_graph_laplacian(symmetric_eig):
     # Spectral clustering: the Laplacian L = D - W of a graph with c connected components has eigenvalue 0
     # with multiplicity c, and its null space is spanned by the components' indicator vectors (closed form).
     # Two disjoint cliques (sizes 3 and 4) joined to nothing: eigenvalues 4, 4, 4, 3, 3, 0, 0 exactly.
+    # A path of n nodes (tridiagonal, mostly exact zeros): eigenvalues 2 - 2 cos(pi k / n), eigenvectors
+    # cos(pi k (j + 1/2) / n), k = 0..n-1 (closed form); tolerances as in the random test.
     import numpy as np
-    from mlmathkit_checks import as_array, close, fields, same_subspace
+    from mlmathkit_checks import as_array, close, close_up_to_sign, fields, same_subspace
+
+    n = 6
+    P = 2 * np.eye(n) - np.eye(n, k=1) - np.eye(n, k=-1)
+    P[0, 0] = P[-1, -1] = 1.0
+    k = np.arange(n)[::-1]
+    lam = 2 - 2 * np.cos(np.pi * k / n)
+    vecs = np.cos(np.pi * np.outer(np.arange(n) + 0.5, k) / n)
+    w, V = fields(symmetric_eig(P), ["w", "V"], "eigendecomposition")
+    close(w, lam, rtol=0, atol=1e-8 * 4, name="eigenvalues of the Laplacian of a path of 6 nodes",
+          hint="a tridiagonal matrix has exact zeros in its last row: deflate on the whole off-diagonal row")
+    close_up_to_sign(V, vecs / np.linalg.norm(vecs, axis=0), rtol=0, atol=2e-9 * 4 / (2 - 2 * np.cos(np.pi / n)),
+                     name="eigenvectors of the Laplacian of a path (columns of V)")
 
     W = np.zeros((7, 7))
     W[:3, :3] = 1.0
@@ -646,9 +658,10 @@ def test_graph_laplacian(symmetric_eig):
     close(w, [4.0, 4.0, 4.0, 3.0, 3.0, 0.0, 0.0], rtol=0, atol=1e-7, name="eigenvalues of the Laplacian of two cliques")
     V = as_array(V, "V", shape=(7, 7))
     indicators = np.stack([np.r_[np.ones(3), np.zeros(4)], np.r_[np.zeros(3), np.ones(4)]], axis=1)
-    same_subspace(V[:, 5:], indicators, atol=1e-6, name="eigenvectors of the eigenvalue 0",
-                  hint="the null space of a graph Laplacian is spanned by the indicators of its connected components")
-    same_subspace(V[:, :3], np.eye(7)[:, 3:] - 0.25, atol=1e-6, name="eigenvectors of the eigenvalue 4")
+    same_subspace(V[:, 5:], indicators, atol=1e-6, name="eigenvectors of the eigenvalue 0 (should span the indicators of the connected components)")
+    on_clique = np.zeros((7, 4))
+    on_clique[3:] = np.eye(4) - 0.25  # vectors on the 4-clique orthogonal to its indicator (rank 3)
+    same_subspace(V[:, :3], on_clique, atol=1e-6, name="eigenvectors of the eigenvalue 4")
 
 # %% [raw]
 # # END TESTS
@@ -834,8 +847,8 @@ def test_svd_against_scipy(truncated_svd, best_rank_k):
         U, s, Vt = fields(truncated_svd(A, k), ["U_k", "s_k", "Vt_k"], "truncated SVD")
         tag = f"(A of shape ({m}, {n}), k={k})"
         close(s, so[:k], rtol=1e-6, atol=1e-8 * so[0], name=f"singular values {tag}")
-        close_up_to_sign(U, Uo[:, :k], rtol=0, atol=1e-6, name=f"U_k {tag}", hint="keep the FIRST k columns of U")
-        close_up_to_sign(Vt, Vto[:k], axis=1, rtol=0, atol=1e-6, name=f"Vt_k {tag}", hint="keep the first k ROWS of V^T")
+        close_up_to_sign(U, Uo[:, :k], rtol=0, atol=1e-6, name=f"U_k {tag} (the FIRST k columns of U)")
+        close_up_to_sign(Vt, Vto[:k], axis=1, rtol=0, atol=1e-6, name=f"Vt_k {tag} (the first k ROWS of V^T)")
         close(best_rank_k(A, k), (Uo[:, :k] * so[:k]) @ Vto[:k], rtol=0, atol=1e-6 * so[0], name=f"A_k {tag}")
 
 # %%
@@ -1033,8 +1046,7 @@ def test_worked_example(pca_fit, pca_transform, pca_reconstruct):
     mean, comps, var, ratio = fields(pca_fit(X, 2), ["mean", "components", "explained_variance", "explained_variance_ratio"], "PCA")
     close(mean, [10.0, -5.0], name="mean")
     r = 1 / np.sqrt(2)
-    close_up_to_sign(comps, [[r, r], [r, -r]], axis=1, atol=1e-6, name="components (rows)",
-                     hint="components are the ROWS of V^T from the SVD of the CENTRED data")
+    close_up_to_sign(comps, [[r, r], [r, -r]], axis=1, atol=1e-6, name="components (ROWS of V^T from the SVD of the CENTRED data)")
     close(var, [12.0, 4.0 / 3.0], name="explained variance", hint="s_j^2 / (n - 1)")
     close(ratio, [0.9, 0.1], name="explained variance ratio")
     Z = pca_transform(X[:1], np.array([10.0, -5.0]), np.array([[r, r]]))
@@ -1065,7 +1077,7 @@ def test_properties(pca_fit, pca_transform, pca_reconstruct):
 def test_fit_against_sklearn(pca_fit):
     # Oracle: sklearn.decomposition.PCA(svd_solver="full"). Data with well-separated variances (ratio >= 1.5
     # between consecutive ones), so components are determined to ~1e-15 / gap: atol 1e-6 allows float32
-    # and the covariance-eigenvector route.
+    # and the covariance-eigenvector route; variances rtol 1e-4 (float32 ~1e-6).
     import numpy as np
     from sklearn.decomposition import PCA
     from mlmathkit_checks import close, close_up_to_sign, fields
@@ -1079,16 +1091,16 @@ def test_fit_against_sklearn(pca_fit):
         mean, comps, var, ratio = fields(pca_fit(X, k), ["mean", "components", "explained_variance", "explained_variance_ratio"], "PCA")
         tag = f"(n={n}, d={d}, k={k})"
         close(mean, pca.mean_, atol=1e-6, name=f"mean {tag}", hint="the mean of each feature (column)")
-        close_up_to_sign(comps, pca.components_, axis=1, rtol=0, atol=1e-6, name=f"components {tag}",
-                         hint="centre the data; components are the first k ROWS of V^T")
-        close(var, pca.explained_variance_, rtol=1e-5, name=f"explained variance {tag}", hint="s_j^2 / (n - 1)")
-        close(ratio, pca.explained_variance_ratio_, rtol=1e-5, name=f"explained variance ratio {tag}",
+        close_up_to_sign(comps, pca.components_, axis=1, rtol=0, atol=1e-5, name=f"components {tag} (centre the data; first k ROWS of V^T)")
+        close(var, pca.explained_variance_, rtol=1e-4, name=f"explained variance {tag}", hint="s_j^2 / (n - 1)")
+        close(ratio, pca.explained_variance_ratio_, rtol=1e-4, name=f"explained variance ratio {tag}",
               hint="divide by the TOTAL variance over all components, not only the k kept ones")
 
 # %%
 # HIDDEN
 def test_transform_and_reconstruct_against_sklearn(pca_transform, pca_reconstruct):
     # Oracle: a fitted sklearn PCA's transform and inverse_transform, with its own mean_ and components_.
+    # Scores and data are O(10): atol 1e-4 max|.| (float32 errs by ~1e-6 relative).
     import numpy as np
     from sklearn.decomposition import PCA
     from mlmathkit_checks import close
@@ -1098,9 +1110,10 @@ def test_transform_and_reconstruct_against_sklearn(pca_transform, pca_reconstruc
     pca = PCA(n_components=3, svd_solver="full").fit(X)
     X_new = rng.normal(size=(7, 6)) * 2.0 + 1.0
     Z = pca.transform(X_new)
-    close(pca_transform(X_new, pca.mean_, pca.components_), Z, rtol=1e-6, atol=1e-8 * np.abs(Z).max(), name="scores",
+    close(pca_transform(X_new, pca.mean_, pca.components_), Z, rtol=0, atol=1e-4 * np.abs(Z).max(), name="scores",
           hint="Z = (X - mean) @ components.T")
-    close(pca_reconstruct(Z, pca.mean_, pca.components_), pca.inverse_transform(Z), rtol=1e-6, atol=1e-8,
+    X_hat = pca.inverse_transform(Z)
+    close(pca_reconstruct(Z, pca.mean_, pca.components_), X_hat, rtol=0, atol=1e-4 * np.abs(X_hat).max(),
           name="reconstruction", hint="X_hat = Z @ components + mean")
 
 # %%
@@ -1117,16 +1130,19 @@ def test_low_rank_and_nearly_equal_variances(pca_fit, pca_transform, pca_reconst
     X = rng.normal(size=(40, 2)) @ rng.normal(size=(2, 5)) + rng.normal(size=5)
     pca = PCA(n_components=5, svd_solver="full").fit(X)
     mean, comps, _, ratio = fields(pca_fit(X, 5), ["mean", "components", "explained_variance", "explained_variance_ratio"], "PCA")
-    close(ratio, pca.explained_variance_ratio_, rtol=0, atol=1e-6, name="explained variance ratio of rank-2 data")
+    close(ratio, pca.explained_variance_ratio_, rtol=0, atol=1e-5, name="explained variance ratio of rank-2 data")
     m2, c2 = fields(pca_fit(X, 2), ["mean", "components"], "PCA")
-    close(pca_reconstruct(pca_transform(X, m2, c2), m2, c2), X, rtol=0, atol=1e-6 * np.abs(X).max(),
+    close(pca_reconstruct(pca_transform(X, m2, c2), m2, c2), X, rtol=0, atol=1e-4 * np.abs(X).max(),
           name="reconstruction of rank-2 data with k = 2")
-    X = rng.normal(size=(300, 4)) * np.array([2.0, 2.0 * (1 + 1e-9), 0.5, 0.1])
+    Z = np.linalg.qr(rng.normal(size=(300, 4)) - rng.normal(size=(300, 4)).mean(axis=0))[0]
+    Z = np.linalg.qr(Z - Z.mean(axis=0))[0] * np.sqrt(299)  # centred, orthogonal columns of sample variance 1
+    X = (Z * np.array([2.0, 2.0 * (1 + 1e-9), 0.5, 0.1])) @ np.linalg.qr(rng.normal(size=(4, 4)))[0].T + 3.0
     pca = PCA(n_components=2, svd_solver="full").fit(X)
     m2, c2 = fields(pca_fit(X, 2), ["mean", "components"], "PCA")
     same_subspace(as_array(c2, "components", shape=(2, 4)).T, pca.components_.T, atol=1e-6,
                   name="span of the top-2 components (nearly equal variances)")
-    close(pca_reconstruct(pca_transform(X, m2, c2), m2, c2), pca.inverse_transform(pca.transform(X)), rtol=0, atol=1e-6,
+    X_hat = pca.inverse_transform(pca.transform(X))
+    close(pca_reconstruct(pca_transform(X, m2, c2), m2, c2), X_hat, rtol=0, atol=1e-4 * np.abs(X_hat).max(),
           name="rank-2 reconstruction (nearly equal variances)")
 
 # %% [raw]
@@ -1288,7 +1304,7 @@ def test_properties(lstsq_normal_equations, lstsq_qr):
     X, y = rng.normal(size=(20, 3)), rng.normal(size=20)
     for name, solver in [("normal equations", lstsq_normal_equations), ("QR", lstsq_qr)]:
         w = as_array(solver(X, y), f"w ({name})", shape=(3,))
-        close(X.T @ (y - X @ w), np.zeros(3), atol=1e-5, name=f"X^T (y - X w) ({name})",
+        close(X.T @ (y - X @ w), np.zeros(3), atol=1e-4, name=f"X^T (y - X w) ({name})",
               hint="at the least-squares solution the residual is orthogonal to every column of X")
         w_true = np.array([1.0, -2.0, 0.5])
         close(solver(X, X @ w_true), w_true, name=f"solution of a consistent system ({name})")
@@ -1531,12 +1547,12 @@ def test_path_against_sklearn(ridge_path):
     from mlmathkit_checks import as_array, close, fields
 
     rng = np.random.default_rng(7002)
-    lams = np.logspace(-3, 3, 7)
+    lams = np.logspace(-1, 3, 5)
     for n, d in [(40, 5), (8, 15)]:
         X = rng.normal(size=(n, d)) + rng.normal(scale=3.0, size=d)
         y = X @ rng.normal(size=d) + 4.0 + 0.5 * rng.normal(size=n)
         W, bs = fields(ridge_path(X, y, lams), ["W", "b"], "ridge path")
-        W, bs = as_array(W, "W", shape=(7, d)), as_array(bs, "b", shape=(7,))
+        W, bs = as_array(W, "W", shape=(5, d)), as_array(bs, "b", shape=(5,))
         for i, lam in enumerate(lams):
             model = Ridge(alpha=lam, fit_intercept=True, solver="svd").fit(X, y)
             tag = f"(n={n}, d={d}, lam={lam:g})"
@@ -1632,8 +1648,8 @@ def pca_reconstruction_errors(X, ks):
     # BEGIN SOLUTION
     X = np.asarray(X, dtype=float)
     s = np.linalg.svd(X - X.mean(axis=0), compute_uv=False)
-    tails = np.append(np.cumsum(s[::-1] ** 2)[::-1], np.zeros(X.shape[1] + 1 - len(s)))  # tails[k] = sum_{j>=k} s_j^2
-    return tails[np.asarray(ks)] / len(X)
+    tails = np.append(np.cumsum(s[::-1] ** 2)[::-1], 0.0)  # tails[k] = sum_{j >= k} s_j^2 for k = 0..len(s)
+    return tails[np.minimum(ks, len(s))] / len(X)
     # END SOLUTION
 
 
@@ -1735,7 +1751,8 @@ def test_properties_on_digits(pca_reconstruction_errors):
     X = load_digits().data
     errs = as_array(pca_reconstruction_errors(X, list(range(65))), "errors", shape=(65,))
     require(bool(np.all(np.diff(errs) <= 1e-9 * errs[0])), "the reconstruction error must not increase with k")
-    close(errs[0], np.mean(np.sum((X - X.mean(axis=0)) ** 2, axis=1)), name="error with k = 0",
+    # rtol 1e-6: dividing by n - 1 instead of n changes the answer by 1/1796 ~ 5.6e-4
+    close(errs[0], np.mean(np.sum((X - X.mean(axis=0)) ** 2, axis=1)), rtol=1e-6, name="error with k = 0",
           hint="with no component every image is replaced by the mean image")
     close(errs[64], 0.0, atol=1e-9 * errs[0], name="error with k = 64 = d", hint="all components reproduce the data exactly")
 
@@ -1797,7 +1814,7 @@ def test_n_components_against_sklearn(n_components_for_variance):
     for label, X in data.items():
         for frac in (0.3, 0.5, 0.8, 0.9, 0.95, 0.99):
             expected = PCA(n_components=frac, svd_solver="full").fit(X).n_components_
-            close(as_scalar(n_components_for_variance(X, frac), "k"), float(expected), rtol=0, atol=0.5,
+            close(as_scalar(n_components_for_variance(X, frac), "k"), float(expected), rtol=0, atol=0.05,
                   name=f"components for {frac:.0%} of the variance ({label})",
                   hint="cumulative sum of s_j^2 / total; the answer counts components from 1")
 

@@ -71,9 +71,12 @@ _CHAPTER: Chapter | None = None
 
 def _init_worker(root: str, chapter_id: str) -> None:
     global _CHAPTER, _REFERENCE
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)  # BLAS/OpenMP: one thread per worker, or parallel workers thrash (25x slower)
     import torch
 
-    torch.set_num_threads(1)  # two workers on two cores; no oversubscription
+    torch.set_num_threads(1)
     _CHAPTER = load_course(Path(root)).chapter(chapter_id)
     with chapter_cwd(_CHAPTER):
         _REFERENCE = notebook_namespace(_CHAPTER.reference_notebook)

@@ -192,6 +192,9 @@ _STATE: dict[str, Any] = {}
 
 
 def init_worker(root: str, chapter_id: str, hide: list[str]) -> None:
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)  # one BLAS thread per judge: the pool already keeps every core busy
     import torch
 
     torch.set_num_threads(1)

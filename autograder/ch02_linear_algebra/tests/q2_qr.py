@@ -1,0 +1,69 @@
+from otter.test_files import test_case
+
+OK_FORMAT = False
+
+name = "q2_qr"
+points = 3.0
+
+@test_case(name="test_worked_example", points=None, hidden=False)
+def test_worked_example(qr_decomposition):
+    import numpy as np
+    from mlmathkit_checks import close, close_up_to_sign, fields
+    A = np.array([[3.0, 1.0], [4.0, 2.0], [0.0, 0.0]])
+    Q, R = fields(qr_decomposition(A), ['Q', 'R'], 'QR result')
+    close_up_to_sign(Q, [[0.6, -0.8], [0.8, 0.6], [0.0, 0.0]], atol=1e-06, name='Q (reduced: shape (m, n) = (3, 2))')
+    close_up_to_sign(R, [[5.0, 2.2], [0.0, 0.4]], axis=1, atol=1e-06, name='R (rows)')
+    close(np.asarray(Q, dtype=float) @ np.asarray(R, dtype=float), A, atol=1e-06, name='Q @ R', hint='a column of Q and the matching row of R must flip sign together')
+
+@test_case(name="test_properties", points=None, hidden=False)
+def test_properties(qr_decomposition):
+    import numpy as np
+    from mlmathkit_checks import as_array, close, fields
+    rng = np.random.default_rng(2)
+    A = rng.normal(size=(6, 4))
+    Q, R = fields(qr_decomposition(A), ['Q', 'R'], 'QR result')
+    Q, R = (as_array(Q, 'Q', shape=(6, 4)), as_array(R, 'R', shape=(4, 4)))
+    close(Q.T @ Q, np.eye(4), atol=1e-05, name='Q^T Q', hint='the columns of Q must be orthonormal')
+    close(np.tril(R, -1), np.zeros((4, 4)), atol=1e-05, name='entries of R below the diagonal', hint='R must be upper triangular')
+    close(Q @ R, A, atol=1e-05, name='Q @ R', hint='the factors must multiply back to A')
+
+@test_case(name="test_random_against_numpy", points=None, hidden=True)
+def test_random_against_numpy(qr_decomposition):
+    import numpy as np
+    from mlmathkit_checks import as_array, close, close_up_to_sign, fields
+    rng = np.random.default_rng(2001)
+    for m, n in [(1, 1), (3, 1), (4, 4), (5, 2), (10, 3), (25, 10), (60, 20)]:
+        A = rng.normal(size=(m, n)) * rng.uniform(0.1, 10.0)
+        Qo, Ro = np.linalg.qr(A)
+        Q, R = fields(qr_decomposition(A), ['Q', 'R'], 'QR result')
+        close_up_to_sign(Q, Qo, rtol=0, atol=0.0001, name=f'Q for A of shape ({m}, {n})')
+        close_up_to_sign(R, Ro, axis=1, rtol=0, atol=0.0001 * np.abs(Ro).max(), name=f'R for A of shape ({m}, {n})')
+        close(as_array(Q, 'Q') @ as_array(R, 'R'), A, rtol=0, atol=0.0001 * np.abs(A).max(), name=f'Q @ R ({m}, {n})', hint='is Q the product H_0 H_1 ... H_{n-1} (in this order)?')
+
+@test_case(name="test_orthogonality_ill_conditioned", points=None, hidden=True)
+def test_orthogonality_ill_conditioned(qr_decomposition):
+    import numpy as np
+    from mlmathkit_checks import as_array, close, fields
+    rng = np.random.default_rng(2002)
+    U = np.linalg.qr(rng.normal(size=(40, 12)))[0]
+    V = np.linalg.qr(rng.normal(size=(12, 12)))[0]
+    cases = {'polynomial features (cond ~1e8)': np.vander(np.linspace(0.0, 1.0, 40), 12, increasing=True), 'singular values 1 ... 1e-10': U * np.logspace(0, -10, 12) @ V.T}
+    for label, A in cases.items():
+        Q, R = fields(qr_decomposition(A), ['Q', 'R'], 'QR result')
+        Q, R = (as_array(Q, 'Q', shape=(40, 12)), as_array(R, 'R', shape=(12, 12)))
+        close(Q.T @ Q, np.eye(12), rtol=0, atol=0.001, name=f'Q^T Q for {label}', hint='classical Gram-Schmidt loses orthogonality on ill-conditioned input: use Householder reflections')
+        close(Q @ R, A, rtol=0, atol=0.0001 * np.abs(A).max(), name=f'Q @ R for {label}')
+        close(np.tril(R, -1), np.zeros((12, 12)), rtol=0, atol=0.0001 * np.abs(A).max(), name=f'lower triangle of R for {label}')
+
+@test_case(name="test_already_triangular", points=None, hidden=True)
+def test_already_triangular(qr_decomposition):
+    import numpy as np
+    from mlmathkit_checks import as_array, close, close_up_to_sign, fields
+    rng = np.random.default_rng(2003)
+    T = np.triu(rng.normal(size=(5, 5))) + np.diag(rng.uniform(1.0, 2.0, size=5))
+    for label, A, Qe, Re in [('the identity', np.eye(4), np.eye(4), np.eye(4)), ('an upper-triangular matrix', T, np.eye(5), T), ('[I; 0]', np.eye(6, 3), np.eye(6, 3), np.eye(3)), ('a permutation', np.array([[0.0, 1.0], [1.0, 0.0]]), np.array([[0.0, 1.0], [1.0, 0.0]]), np.eye(2))]:
+        Q, R = fields(qr_decomposition(A), ['Q', 'R'], 'QR result')
+        close_up_to_sign(Q, Qe, rtol=0, atol=1e-05, name=f'Q for {label}')
+        close_up_to_sign(R, Re, axis=1, rtol=0, atol=1e-05, name=f'R for {label}')
+        close(as_array(Q, 'Q') @ as_array(R, 'R'), A, rtol=0, atol=1e-05, name=f'Q @ R for {label}')
+

@@ -1,0 +1,74 @@
+from otter.test_files import test_case
+
+OK_FORMAT = False
+
+name = "q8_eigendigits"
+points = 2.0
+
+@test_case(name="test_worked_example", points=None, hidden=False)
+def test_worked_example(pca_reconstruction_errors, n_components_for_variance):
+    import numpy as np
+    from mlmathkit_checks import as_scalar, close
+    X = np.array([[1.0, 0.0], [-1.0, 0.0], [0.0, 0.5], [0.0, -0.5]])
+    close(pca_reconstruction_errors(X, [0, 1, 2]), [0.625, 0.125, 0.0], atol=1e-09, name='errors for k = 0, 1, 2', hint='the mean over images of the squared distance between each image and its reconstruction')
+    close(as_scalar(n_components_for_variance(X, 0.75), 'k'), 1.0, name='components for 75% of the variance')
+    close(as_scalar(n_components_for_variance(X, 0.9), 'k'), 2.0, name='components for 90% of the variance', hint='the smallest k whose cumulative explained-variance ratio is >= frac (counting from 1)')
+
+@test_case(name="test_properties_on_digits", points=None, hidden=False)
+def test_properties_on_digits(pca_reconstruction_errors):
+    import numpy as np
+    from sklearn.datasets import load_digits
+    from mlmathkit_checks import as_array, close, require
+    X = load_digits().data
+    errs = as_array(pca_reconstruction_errors(X, list(range(65))), 'errors', shape=(65,))
+    require(bool(np.all(np.diff(errs) <= 1e-09 * errs[0])), 'the reconstruction error must not increase with k')
+    close(errs[0], np.mean(np.sum((X - X.mean(axis=0)) ** 2, axis=1)), rtol=1e-06, name='error with k = 0', hint='with no component every image is replaced by the mean image')
+    close(errs[64], 0.0, atol=1e-09 * errs[0], name='error with k = 64 = d', hint='all components reproduce the data exactly')
+
+@test_case(name="test_errors_against_sklearn_digits", points=None, hidden=True)
+def test_errors_against_sklearn_digits(pca_reconstruction_errors):
+    import numpy as np
+    from sklearn.datasets import load_digits
+    from sklearn.decomposition import PCA
+    from mlmathkit_checks import close
+    X = load_digits().data
+    ks = [1, 2, 5, 10, 20, 40, 60]
+    expected = []
+    for k in ks:
+        pca = PCA(n_components=k, svd_solver='full').fit(X)
+        expected.append(np.mean(np.sum((X - pca.inverse_transform(pca.transform(X))) ** 2, axis=1)))
+    expected = np.array(expected)
+    err0 = np.mean(np.sum((X - X.mean(axis=0)) ** 2, axis=1))
+    close(pca_reconstruction_errors(X, ks), expected, rtol=1e-06, atol=1e-09 * err0, name=f'errors on the digits for k = {ks}', hint='(1/n) times the sum of the DISCARDED squared singular values of the centred data')
+
+@test_case(name="test_errors_random_and_wide", points=None, hidden=True)
+def test_errors_random_and_wide(pca_reconstruction_errors):
+    import numpy as np
+    from sklearn.decomposition import PCA
+    from mlmathkit_checks import close
+    rng = np.random.default_rng(8002)
+    for n, d in [(50, 6), (6, 10)]:
+        X = rng.normal(size=(n, d)) @ rng.normal(size=(d, d)) + rng.normal(scale=4.0, size=d)
+        err0 = np.mean(np.sum((X - X.mean(axis=0)) ** 2, axis=1))
+        expected = [err0]
+        for k in range(1, d + 1):
+            if k <= min(n, d):
+                pca = PCA(n_components=k, svd_solver='full').fit(X)
+                expected.append(np.mean(np.sum((X - pca.inverse_transform(pca.transform(X))) ** 2, axis=1)))
+            else:
+                expected.append(0.0)
+        close(pca_reconstruction_errors(X, list(range(d + 1))), np.array(expected), rtol=1e-06, atol=1e-09 * err0, name=f'errors for k = 0..{d} (n={n}, d={d})', hint='k can exceed the number of singular values: the error is then 0')
+
+@test_case(name="test_n_components_against_sklearn", points=None, hidden=True)
+def test_n_components_against_sklearn(n_components_for_variance):
+    import numpy as np
+    from sklearn.datasets import load_digits
+    from sklearn.decomposition import PCA
+    from mlmathkit_checks import as_scalar, close
+    rng = np.random.default_rng(8003)
+    data = {'digits': load_digits().data, 'random': rng.normal(size=(80, 12)) * 1.3 ** (-np.arange(12))}
+    for label, X in data.items():
+        for frac in (0.3, 0.5, 0.8, 0.9, 0.95, 0.99):
+            expected = PCA(n_components=frac, svd_solver='full').fit(X).n_components_
+            close(as_scalar(n_components_for_variance(X, frac), 'k'), float(expected), rtol=0, atol=0.05, name=f'components for {frac:.0%} of the variance ({label})', hint='cumulative sum of s_j^2 / total; the answer counts components from 1')
+

@@ -99,3 +99,17 @@ def test_mutants_touch_only_solution_lines_with_stable_ids():
     assert "f:L4:keepdims=True->False" in ids and "f:L5:drop transpose" in ids and "f:L5:Div->Mult" in ids
     assert not any(":L2:" in i for i in ids)  # `n = X.shape[0] - 1` is given to students, never mutated
     assert ids == {m.id for m in mutants_of(src)}
+
+
+def test_a_looping_variant_is_stopped_and_counted_as_rejected(tmp_path):
+    # the alarm must end the whole trial: a loop in every test case would otherwise hang the audit
+    looping = GOOD_VARIANTS + "\n# %% mistake: never returns\ndef square(x):\n    while True:\n        pass\n"
+    ch = tiny(tmp_path, variants=looping)
+    release_chapter(ch, ch.root / "build", jobs=1)
+    import time
+
+    start = time.monotonic()
+    report = audit_chapter(ch, jobs=1, timeout=3)
+    assert time.monotonic() - start < 60
+    assert report["ok"], report["failures"]
+    assert report["questions"]["q1_square"]["mistakes"] == {"rejected": 4, "total": 4, "accepted": []}

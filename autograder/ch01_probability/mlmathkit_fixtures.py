@@ -32,6 +32,9 @@ __all__ = [
     "quadratic",
     "quadratic_grad",
     "quadratic_hess",
+    "quartic",
+    "quartic_grad",
+    "quartic_hess",
     "rosenbrock",
     "rosenbrock_grad",
     "rosenbrock_hess",
@@ -77,6 +80,29 @@ def quadratic_hess(x, A, b) -> np.ndarray:
     """Hessian (A + A^T)/2, shape (d, d) (constant)."""
     A = np.asarray(A, dtype=np.float64)
     return 0.5 * (A + A.T)
+
+
+# --------------------------------------------------------------------------- separable quartic
+def quartic(x, a) -> float:
+    """f(x) = sum_i a_i x_i^4, a of shape (d,) (a_i >= 0 for a convex function).
+
+    Handy for checking finite differences by hand: with step h, the central difference of f_i = a_i x_i^4 is
+    4 a_i x_i^3 + 4 a_i x_i h^2 exactly, and the central second difference with step 2h is 12 a_i x_i^2 + 8 a_i h^2.
+    """
+    x = _vec(x)
+    return float(np.sum(_vec(a) * x**4))
+
+
+def quartic_grad(x, a) -> np.ndarray:
+    """grad f(x) = 4 a x^3 (element-wise), shape (d,)."""
+    x = _vec(x)
+    return 4.0 * _vec(a) * x**3
+
+
+def quartic_hess(x, a) -> np.ndarray:
+    """Hessian diag(12 a x^2), shape (d, d)."""
+    x = _vec(x)
+    return np.diag(12.0 * _vec(a) * x**2)
 
 
 # --------------------------------------------------------------------------- Rosenbrock

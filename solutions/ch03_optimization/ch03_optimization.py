@@ -35,6 +35,7 @@
 # | name | $f(x)$ | `args` |
 # |---|---|---|
 # | `"quadratic"` | $\tfrac12 x^\top A x - b^\top x$ | `(A, b)`: `A` of shape `(d, d)` symmetric positive definite, `b` of shape `(d,)` |
+# | `"quartic"` | $\sum_i a_i x_i^4$ | `(a,)`: `a` of shape `(d,)` (note the comma: a tuple of one array) |
 # | `"rosenbrock"` | $\sum_{i<d} b\,(x_{i+1}-x_i^2)^2 + (a-x_i)^2$ | `()` for $a=1, b=100$, or `(a, b)` |
 # | `"logsumexp_affine"` | $\log\sum_k e^{a_k^\top x + b_k}$ | `(A, b)`: `A` of shape `(K, d)`, `b` of shape `(K,)` |
 
@@ -94,8 +95,10 @@ import mlmathkit_fixtures as fx
 # broken `"rosenbrock_grad_buggy"`.
 #
 # *Hints.* Perturb a *copy* of `x`, one coordinate at a time, and use the same absolute step `h` for
-# every coordinate. Check your functions on the quadratic $\tfrac12x^\top Ax - b^\top x$, whose gradient
-# $Ax-b$ and Hessian $A$ you know — central differences are exact on quadratics up to rounding.
+# every coordinate. Implement exactly the formulas above: the tests check their truncation error (so
+# returning the analytic `<name>_grad` does not count as a numerical gradient). Check your functions on
+# the quadratic $\tfrac12x^\top Ax - b^\top x$, whose gradient $Ax-b$ and Hessian $A$ you know — central differences
+# are exact on quadratics up to rounding — and on `"quartic"`, whose truncation errors you can work out by hand.
 
 # %% [raw]
 # # BEGIN SOLUTION
@@ -220,6 +223,14 @@ def test_worked_example_quadratic(numerical_gradient, numerical_hessian, gradien
           hint="four evaluations per entry, divided by 4 h^2")
     err = as_scalar(gradient_check("quadratic", "quadratic_grad", x, (A, b)), "gradient check")
     require(0.0 <= err < 1e-8, f"a correct gradient should give a relative error below 1e-8, got {err:.3g}")
+    # f(x) = x1^4 + 2 x2^4 with a large step h = 0.1, where the truncation error shows: central differences give
+    # ((x + h)^4 - (x - h)^4) / (2h) = 4x^3 + 4x h^2 exactly, and the Hessian formula 12 a x^2 + 8 a h^2 on the
+    # diagonal (a central second difference with step 2h) and exactly 0 off it (f is a sum of one-variable terms).
+    a, x, h = np.array([1.0, 2.0]), np.array([1.0, -0.5]), 0.1
+    close(numerical_gradient("quartic", x, (a,), h), 4 * a * x**3 + 4 * a * x * h**2, rtol=1e-9,
+          name="numerical gradient of x1^4 + 2 x2^4 with h = 0.1", hint="is it a CENTRAL difference with step h?")
+    close(numerical_hessian("quartic", x, (a,), h), np.diag(12 * a * x**2 + 8 * a * h**2), rtol=1e-9, atol=1e-9,
+          name="numerical Hessian of x1^4 + 2 x2^4 with h = 0.1")
 
 # %%
 def test_properties(numerical_gradient, numerical_hessian, gradient_check):
@@ -298,8 +309,9 @@ def test_hessian_against_torch(numerical_hessian):
 # %%
 # HIDDEN
 def test_large_values(numerical_gradient, numerical_hessian):
-    # log-sum-exp with offsets ~ 1e3: f ~ 1e3, so a careless formula overflows, and the rounding error
-    # eps |f| / h ~ 2e-8 is the dominant error of a correct answer (tolerance 1e-6 of the largest entry).
+    # log-sum-exp with offsets ~ 1e3: f ~ 1e3, and the rounding error eps |f| / h of a central difference
+    # (~3e-9 of the largest gradient entry here) dominates its truncation error. Tolerance 5e-8 of the largest
+    # entry: a forward difference errs by ~1e-6 of it.
     import numpy as np
     import torch
     from mlmathkit_checks import close
@@ -309,7 +321,7 @@ def test_large_values(numerical_gradient, numerical_hessian):
     x = rng.normal(size=3)
     xt = torch.tensor(x, requires_grad=True)
     expected = torch.autograd.grad(torch.logsumexp(torch.as_tensor(A) @ xt + torch.as_tensor(b), 0), xt)[0].numpy()
-    close(numerical_gradient("logsumexp_affine", x, (A, b)), expected, rtol=0.0, atol=1e-6 * np.abs(expected).max(),
+    close(numerical_gradient("logsumexp_affine", x, (A, b)), expected, rtol=0.0, atol=5e-8 * np.abs(expected).max(),
           name="numerical gradient where f ~ 1000")
     H = torch.autograd.functional.hessian(lambda v: torch.logsumexp(torch.as_tensor(A) @ v + torch.as_tensor(b), 0),
                                           torch.tensor(x)).numpy()
@@ -404,9 +416,11 @@ def test_gradient_check_values(gradient_check):
 #   $d = -\nabla f(x_k)$, stopping as soon as $\lVert\nabla f(x_k)\rVert_2 \le$ `tol` or after `max_iter` steps;
 # * `optimal_step_and_rate`: $t^\star$ and $r$ for a symmetric positive definite $A$ (use `np.linalg.eigvalsh`).
 #
-# Then **plot** the number of iterations your `gradient_descent` needs on the quadratic with
-# $A = \operatorname{diag}(\text{np.linspace}(1, \kappa, 10))$, $b = 0$, $x_0 = (1,\dots,1)$, `tol=1e-6`, for $\kappa$ from 1 to about 300
-# (log-log axes), next to the prediction $\log(\lVert\nabla f(x_0)\rVert/10^{-6}) / \log(1/r)$ of the fixed optimal step.
+# Then **plot** the number of iterations your `gradient_descent` needs (`tol=1e-6`) against $\kappa$ from 1 to about
+# 300, on log-log axes: for each $\kappa$, take the median over 5 random problems with $b = 0$, $x_0$ standard normal
+# in $\mathbb R^{10}$ and a diagonal $A$ with eigenvalues $1$, $\kappa$ and 8 more drawn uniformly in between. Add the
+# prediction $\log(\lVert\nabla f(x_0)\rVert/10^{-6}) / \log(1/r)$ for the fixed optimal step (median over the same
+# problems). Why does the Armijo curve climb in steps? Its steps are powers of $\rho$.
 #
 # *Hints.* The Armijo test compares with the value $f(x)$ and slope $\nabla f(x)^\top d$ at the *starting*
 # point: compute them once. On $f(x) = 2x^2$ from $x = 1$, the steps $1$ and $\tfrac12$ fail and $\tfrac14$ is accepted.
@@ -445,7 +459,9 @@ def armijo_step(name, x, direction, args=(), t0=1.0, c=1e-4, rho=0.5):
     x, d = np.asarray(x, dtype=float), np.asarray(direction, dtype=float)
     f0, slope = f(x, *args), grad(x, *args) @ d
     t = t0
-    while f(x + t * d, *args) > f0 + c * t * slope:
+    for _ in range(200):  # a safety cap: no useful step is smaller than rho^200 t0
+        if f(x + t * d, *args) <= f0 + c * t * slope:
+            break
         t = rho * t
     return float(t)
     # END SOLUTION
@@ -512,19 +528,24 @@ def optimal_step_and_rate(A):
     # END SOLUTION
 
 # %%
+# Your plot: median iterations of gradient_descent against kappa (log-log), next to the predicted count.
 # BEGIN SOLUTION
-kappas = np.unique(np.round(np.logspace(0, 2.5, 12)))
+rng = np.random.default_rng(0)
+kappas = np.logspace(0, 2.5, 12)
 iterations, predicted = [], []
 for kappa in kappas:
-    A_k = np.diag(np.linspace(1.0, kappa, 10))
-    x0 = np.ones(10)
-    run = gradient_descent("quadratic", x0, (A_k, np.zeros(10)), max_iter=20000, tol=1e-6)
-    iterations.append(len(run["f"]) - 1)
-    rate = optimal_step_and_rate(A_k)[1]
-    predicted.append(np.log(np.linalg.norm(A_k @ x0) / 1e-6) / np.log(1 / rate) if rate > 0 else 1)
+    runs, preds = [], []
+    for _ in range(5):
+        A_k = np.diag(np.concatenate([[1.0, kappa], rng.uniform(1.0, kappa, size=8)]))
+        x0 = rng.normal(size=10)
+        runs.append(len(gradient_descent("quadratic", x0, (A_k, np.zeros(10)), max_iter=20000, tol=1e-6)["f"]) - 1)
+        rate = optimal_step_and_rate(A_k)[1]
+        preds.append(np.log(np.linalg.norm(A_k @ x0) / 1e-6) / np.log(1 / rate) if rate > 0 else 1)
+    iterations.append(np.median(runs))
+    predicted.append(np.median(preds))
 fig, ax = plt.subplots(figsize=(5, 3.5))
-ax.loglog(kappas, iterations, "o-", label="gradient descent + Armijo")
-ax.loglog(kappas, predicted, "--", label=r"fixed optimal step: $\log(\|g_0\|/\epsilon)/\log(1/r)$")
+ax.loglog(kappas, iterations, "o-", label="gradient descent + Armijo (median of 5)")
+ax.loglog(kappas, predicted, "--", label=r"fixed step $t^\star$: $\log(\|g_0\|/\epsilon)/\log(1/r)$")
 ax.set_xlabel(r"condition number $\kappa$")
 ax.set_ylabel("iterations to $\\|\\nabla f\\| \\leq 10^{-6}$")
 ax.legend()
@@ -683,7 +704,7 @@ def test_gradient_descent_stopping_and_convergence(gradient_descent):
     rng = np.random.default_rng(405)
     M = rng.normal(size=(6, 6))
     A, b = M @ M.T + 0.5 * np.eye(6), rng.normal(size=6)
-    x_end, f, p = fields(gradient_descent("quadratic", np.zeros(6), (A, b), 20000, 1e-7), ["x", "f", "path"], "result")
+    x_end, f, p = fields(gradient_descent("quadratic", np.zeros(6), (A, b), 2000, 1e-7), ["x", "f", "path"], "result")
     x_star = solve(A, b, assume_a="pos")
     close(x_end, x_star, rtol=0.0, atol=1e-7 * np.linalg.norm(x_star) * np.linalg.cond(A),
           name="minimiser of an ill-conditioned quadratic")
@@ -789,7 +810,8 @@ def test_rate_against_spectral_radius(optimal_step_and_rate):
 # graded against `torch.optim.SGD` and `torch.optim.Adam` run on the same objective with the same
 # hyperparameters. Then **plot** the trajectories of gradient descent with the Armijo line search
 # (Question 2), heavy-ball momentum, Nesterov and Adam on the contours of the ill-conditioned
-# quadratic $f(x) = \tfrac12 x^\top A x$ with $A = \begin{pmatrix}10 & 9\\ 9 & 10\end{pmatrix}$ (eigenvalues 1 and 19), from $x_0 = (-4, -2)$.
+# quadratic $f(x) = \tfrac12 x^\top A x$ with $A = \begin{pmatrix}10 & 9\\ 9 & 10\end{pmatrix}$ (eigenvalues 1 and 19), from $x_0 = (-4, -2)$,
+# 40 steps each (try `lr=0.05, momentum=0.6` for both momentum methods and `lr=0.3` for Adam, then vary them).
 #
 # *Hints.* Compute the gradient once per step, at the current point. With `momentum=0` your momentum
 # method must reduce to plain gradient descent with step `lr`. In Adam, the step counter in the bias
@@ -876,20 +898,21 @@ def adam_path(name, x0, args=(), lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8, n_s
     # END SOLUTION
 
 # %%
+# Your plot: the four trajectories on the contours of f(x) = 1/2 x^T A x, A = [[10, 9], [9, 10]], from (-4, -2).
 # BEGIN SOLUTION
 A_plot = np.array([[10.0, 9.0], [9.0, 10.0]])
 args_plot = (A_plot, np.zeros(2))
 start = np.array([-4.0, -2.0])
 paths = {
     "GD + Armijo": gradient_descent("quadratic", start, args_plot, max_iter=40)["path"],
-    "heavy ball (lr=0.05, mu=0.8)": momentum_path("quadratic", start, args_plot, lr=0.05, momentum=0.8, n_steps=40),
-    "Nesterov (lr=0.05, mu=0.8)": momentum_path("quadratic", start, args_plot, lr=0.05, momentum=0.8, nesterov=True, n_steps=40),
+    "heavy ball (lr=0.05, mu=0.6)": momentum_path("quadratic", start, args_plot, lr=0.05, momentum=0.6, n_steps=40),
+    "Nesterov (lr=0.05, mu=0.6)": momentum_path("quadratic", start, args_plot, lr=0.05, momentum=0.6, nesterov=True, n_steps=40),
     "Adam (lr=0.3)": adam_path("quadratic", start, args_plot, lr=0.3, n_steps=40),
 }
 g1, g2 = np.meshgrid(np.linspace(-4.5, 4.5, 200), np.linspace(-4.5, 4.5, 200))
 values = 0.5 * (A_plot[0, 0] * g1**2 + 2 * A_plot[0, 1] * g1 * g2 + A_plot[1, 1] * g2**2)
 fig, ax = plt.subplots(figsize=(6, 6))
-ax.contour(g1, g2, values, levels=np.logspace(-2, 2.3, 15), cmap="Greys", linewidths=0.7)
+ax.contour(g1, g2, values, levels=np.logspace(-1.5, 2.3, 12), colors="0.6", linewidths=0.7)
 for label, p in paths.items():
     ax.plot(p[:, 0], p[:, 1], ".-", lw=1, ms=3, label=label)
 ax.plot(0, 0, "k*", ms=12)
@@ -925,7 +948,7 @@ def test_worked_example_one_dimension(momentum_path, adam_path):
     g = x1
     m2, s2 = 0.9 * 0.1 + 0.1 * g, 0.999 * 0.001 + 0.001 * g**2
     x2 = x1 - 0.1 * (m2 / (1 - 0.9**2)) / (np.sqrt(s2 / (1 - 0.999**2)) + eps)
-    close(adam_path("quadratic", np.array([1.0]), args, lr=0.1, n_steps=2), [[1.0], [x1], [x2]], rtol=1e-7,
+    close(adam_path("quadratic", np.array([1.0]), args, lr=0.1, n_steps=2), [[1.0], [x1], [x2]], rtol=1e-6,
           name="Adam path", hint="bias-correct with 1 - beta^k, k = 1 for the first step")
 
 # %%
@@ -950,8 +973,8 @@ def test_properties(momentum_path, adam_path):
 # HIDDEN
 def test_momentum_against_torch_sgd(momentum_path):
     # Oracle: torch.optim.SGD(lr, momentum, nesterov) on float64 torch versions of the objectives.
-    # Rounding differences grow mildly along 200 steps; tolerance rtol 1e-6 (float32 answers err ~1e-6... checked
-    # in the audit), atol 1e-8 times the scale of the path.
+    # Rounding differences grow along 200 steps on the Rosenbrock valley: float32 answers drift by ~5e-6
+    # relative, so rtol 1e-4 (atol 1e-6 of the path's scale); every mistake is off by 1e-2 or more.
     import numpy as np
     import torch
     from mlmathkit_checks import close
@@ -984,14 +1007,15 @@ def test_momentum_against_torch_sgd(momentum_path):
     for name, x0, args, f_torch, kw, n in cases:
         expected = run(f_torch, x0, n, **kw)
         got = momentum_path(name, x0, args, kw["lr"], kw["momentum"], kw.get("nesterov", False), n)
-        close(got, expected, rtol=1e-5, atol=1e-7 * np.abs(expected).max(), name=f"{name} path with {kw}",
+        close(got, expected, rtol=1e-4, atol=1e-6 * np.abs(expected).max(), name=f"{name} path with {kw}",
               hint="v <- mu v + grad; heavy ball steps along v, Nesterov along grad + mu v")
 
 # %%
 # HIDDEN
 def test_adam_against_torch(adam_path):
     # Oracle: torch.optim.Adam on float64 torch versions of the objectives, including a large eps
-    # (which tests where eps enters) and a coordinate whose gradient is exactly zero.
+    # (which tests where eps enters) and a coordinate whose gradient is exactly zero. Tolerances as for
+    # momentum: float32 answers drift by ~6e-6 relative over 200 steps.
     import numpy as np
     import torch
     from mlmathkit_checks import close
@@ -1023,7 +1047,7 @@ def test_adam_against_torch(adam_path):
         expected = run(f_torch, x0, n, **kw)
         beta1, beta2 = kw.get("betas", (0.9, 0.999))
         got = adam_path(name, x0, args, kw["lr"], beta1, beta2, kw.get("eps", 1e-8), n)
-        close(got, expected, rtol=1e-5, atol=1e-7 * np.abs(expected).max(), name=f"{name} Adam path with {kw}",
+        close(got, expected, rtol=1e-4, atol=1e-6 * np.abs(expected).max(), name=f"{name} Adam path with {kw}",
               hint="m and s start at 0; bias-correct both with 1 - beta^k; eps is added to the square root, outside it")
 
 # %% [raw]
@@ -1101,10 +1125,10 @@ def eq_qp(Q, c, A, b):
     (x, lam) : tuple of arrays of shapes (n,) and (m,)
     """
     # BEGIN SOLUTION
-    Q, A = np.asarray(Q, dtype=float), np.asarray(A, dtype=float)
-    n, m = Q.shape[0], A.shape[0]
+    Q, A, c, b = (np.asarray(v, dtype=float) for v in (Q, A, c, b))
+    n, m = len(c), len(b)
     K = np.block([[Q, A.T], [A, np.zeros((m, m))]])
-    sol = np.linalg.solve(K, np.concatenate([-np.asarray(c, dtype=float), np.asarray(b, dtype=float)]))
+    sol = np.linalg.solve(K, np.concatenate([-c, b]))
     return sol[:n], sol[n:]
     # END SOLUTION
 
@@ -1421,7 +1445,7 @@ def test_dual_lp_with_linprog(lp_dual):
     # p* = -(optimal value of the dual in min form), and the dual solution equals -marginals of the primal.
     import numpy as np
     from scipy.optimize import linprog
-    from mlmathkit_checks import as_array, close, fields
+    from mlmathkit_checks import as_array, close, fields, require
 
     rng = np.random.default_rng(701)
     for m, n in [(3, 2), (4, 3), (6, 4), (2, 5)]:
@@ -1430,6 +1454,7 @@ def test_dual_lp_with_linprog(lp_dual):
         c_d, A_d, b_d = (as_array(v, k) for v, k in zip(fields(lp_dual(c, A, b), ["c_dual", "A_dual", "b_dual"], "dual LP"),
                                                           ["c_dual", "A_dual", "b_dual"]))
         dual = linprog(c_d, A_ub=A_d, b_ub=b_d, bounds=(0, None), method="highs")
+        require(dual.status == 0, f"linprog finds no optimum for your dual LP (m={m}, n={n}): {dual.message}")
         close(-dual.fun, primal.fun, name=f"minus the optimal value of your dual (m={m}, n={n})",
               hint="strong duality: the dual in min form has optimal value -p*")
         close(dual.x, -primal.ineqlin.marginals, atol=1e-9, name=f"solution of your dual (m={m}, n={n})")
@@ -1472,6 +1497,22 @@ def test_degenerate_vertex(dual_by_complementary_slackness):
     require(bool(np.all(A.T @ y + c >= -1e-9)), "the dual constraints A^T y + c >= 0 are violated")
     close(c @ x + b @ y, 0.0, atol=1e-9, name="duality gap c^T x + b^T y", hint="use the equations of the positive x_j only")
     close(y[0], 0.0, name="shadow price of the inactive constraint")
+
+# %%
+# HIDDEN
+def test_exact_vertex_with_zero_tolerance(dual_by_complementary_slackness):
+    # Exact data and tol = 0: Wyndor with a third product that is not made. At x = (2, 6, 0) the slacks
+    # are exactly (2, 0, 0); the dual constraint of product 3 has slack (A^T y + c)_3 = 1.5 > 0, so only
+    # the equations of products 1 and 2 hold: y = (0, 1.5, 1), as without the third product.
+    # Oracle: linprog's marginals (the same y).
+    import numpy as np
+    from scipy.optimize import linprog
+    from mlmathkit_checks import close
+
+    c, A, b = np.array([-3.0, -5.0, -1.0]), np.array([[1.0, 0.0, 1.0], [0.0, 2.0, 1.0], [3.0, 2.0, 1.0]]), np.array([4.0, 12.0, 18.0])
+    res = linprog(c, A_ub=A, b_ub=b, bounds=(0, None), method="highs")
+    close(dual_by_complementary_slackness(c, A, b, np.array([2.0, 6.0, 0.0]), 0.0), -res.ineqlin.marginals,
+          name="shadow prices with tol = 0", hint="active: slack <= tol; positive: x_j > tol (strictly)")
 
 # %% [raw]
 # # END TESTS
@@ -1520,7 +1561,7 @@ def test_degenerate_vertex(dual_by_complementary_slackness):
 #
 # **Your task.** Implement `logistic_loss_grad_hess` and `logistic_newton` (exactly `n_iter` undamped Newton
 # steps from $w_0 = 0$). No intercept is added for you: include a column of ones in $X$ to get one.
-# You are graded against scikit-learn's `LogisticRegression(penalty=None, fit_intercept=False)`, and the
+# You are graded against scikit-learn's unpenalised `LogisticRegression(C=np.inf, fit_intercept=False)`, and the
 # gradient at your answer must vanish.
 #
 # *Hints.* At $w = 0$ the loss is $\log 2$ whatever the data. `X.T * s` scales the columns of `X.T` by the
@@ -1615,9 +1656,10 @@ def test_properties(logistic_loss_grad_hess, logistic_newton):
     w = as_array(logistic_newton(X, y), "w", shape=(3,))
     _, grad, hess = fields(logistic_loss_grad_hess(w, X, y), ["loss", "grad", "hess"], "result")
     p = 1 / (1 + np.exp(-X @ w))
-    close(X.T @ (p - y) / 80, np.zeros(3), atol=1e-10, name="gradient of the loss at the returned w",
+    # after convergence the gradient is ~1e-17 in float64 and ~1e-9 in float32
+    close(X.T @ (p - y) / 80, np.zeros(3), atol=1e-7, name="gradient of the loss at the returned w",
           hint="after enough Newton steps the gradient vanishes to rounding")
-    close(grad, X.T @ (p - y) / 80, atol=1e-12, name="your gradient at w")
+    close(grad, X.T @ (p - y) / 80, atol=1e-7, name="your gradient at w")
     positive_definite(as_array(hess, "Hessian", shape=(3, 3)), name="Hessian")
 
 # %%
@@ -1652,8 +1694,9 @@ def test_loss_grad_hess_against_torch(logistic_loss_grad_hess):
 # %%
 # HIDDEN
 def test_newton_against_sklearn(logistic_newton):
-    # Oracle: scikit-learn LogisticRegression(penalty=None, fit_intercept=False, solver="newton-cg": truncated
-    # Newton with conjugate gradients and a line search, tol 1e-12), fitted on rescaled features and mapped back
+    # Oracle: scikit-learn's unpenalised LogisticRegression (C=inf, which scikit-learn >= 1.8 prefers to the
+    # deprecated penalty=None), fit_intercept=False, solver="newton-cg" (truncated Newton with conjugate
+    # gradients and a line search), tol 1e-12, fitted on rescaled features and mapped back
     # (w_j = w_scaled_j / scale_j). It is accurate to ~1e-11 relative; rtol 1e-4 admits float32 answers (~1e-6).
     # Feature scales span 1e-2 .. 1e3.
     import numpy as np
@@ -1668,7 +1711,7 @@ def test_newton_against_sklearn(logistic_newton):
         if scales is not None:
             X = X * scales
         scale = np.abs(X).max(axis=0)
-        clf = LogisticRegression(penalty=None, fit_intercept=False, solver="newton-cg", tol=1e-12, max_iter=10000)
+        clf = LogisticRegression(C=np.inf, fit_intercept=False, solver="newton-cg", tol=1e-12, max_iter=10000)
         expected = clf.fit(X / scale, y).coef_.ravel() / scale
         close(logistic_newton(X, y, 30), expected, rtol=1e-4, atol=1e-8,
               name=f"Newton's w (n={n}, d={d}{', badly scaled features' if scales is not None else ''})",
@@ -1741,7 +1784,8 @@ def test_gradient_vanishes_and_quadratic_convergence(logistic_newton):
 #
 # **Your task.** Implement `two_layer_loss_grad` (forward and backward pass) and `train_two_layer`. You are
 # graded against `torch.autograd`. Then **train** a network with 64 hidden units on the spirals data
-# `fx.spirals()` and **plot** the training loss and the decision regions.
+# `fx.spirals()` (e.g. $W_1$ standard normal, $W_2$ normal with variance $1/64$, zero biases, $\lambda = 10^{-3}$,
+# learning rate 1, 2000 steps) and **plot** the training loss and the decision regions.
 #
 # *Hints.* Check the shapes first, then the gradient of a single example by hand. `P[np.arange(n), y]`
 # picks $P_{iy_i}$ for every row. The gradient of $\frac\lambda2\lVert W\rVert^2$ is $\lambda W$.
@@ -1818,6 +1862,7 @@ def train_two_layer(W1, b1, W2, b2, X, y, lam, lr, n_steps):
     # END SOLUTION
 
 # %%
+# Your experiment: train on fx.spirals(), then plot the training loss and the decision regions.
 # BEGIN SOLUTION
 X_sp, y_sp = fx.spirals()
 rng = np.random.default_rng(0)
@@ -1881,14 +1926,17 @@ def test_training_loss_falls(two_layer_loss_grad, train_two_layer):
 # %%
 # HIDDEN
 def test_gradients_against_torch(two_layer_loss_grad):
-    # Oracle: torch.autograd of the same network in float64, with torch.nn.functional.cross_entropy.
+    # Oracle: torch.autograd of the same network in float64, with torch.nn.functional.cross_entropy (stable).
+    # The last case has scores ~ 1e3, where exp overflows. A gradient entry is a sum of many terms, so its
+    # rounding error scales with the largest entry: rtol 1e-5 plus atol 1e-5 of the largest entry
+    # (float32 answers err by ~1e-7 of it).
     import numpy as np
     import torch
     from mlmathkit_checks import as_scalar, close, fields
 
     rng = np.random.default_rng(901)
     for n, d, m, K, lam, scale in [(20, 3, 5, 4, 0.0, 1.0), (50, 2, 16, 3, 0.05, 1.0), (1, 4, 3, 2, 0.3, 1.0),
-                                   (30, 3, 8, 5, 0.01, 30.0)]:
+                                   (30, 3, 8, 5, 0.01, 200.0)]:
         X, y = rng.normal(size=(n, d)), rng.integers(0, K, size=n)
         params = [rng.normal(size=(d, m)), rng.normal(size=m) * 0.1, rng.normal(size=(m, K)) * scale, rng.normal(size=K)]
         tp = [torch.tensor(p, requires_grad=True) for p in params]
@@ -1901,7 +1949,7 @@ def test_gradients_against_torch(two_layer_loss_grad):
               hint="subtract each row's max score before exponentiating")
         for key, value, g in zip(["dW1", "db1", "dW2", "db2"], got[1:], grads):
             g = g.numpy()
-            close(value, g, rtol=1e-6, atol=1e-9 * max(1.0, np.abs(g).max()), name=f"{key} {tag}",
+            close(value, g, rtol=1e-5, atol=1e-5 * np.abs(g).max(), name=f"{key} {tag}",
                   hint="backward: dS = (P - Y)/n, dW2 = H^T dS + lam W2, dZ = dS W2^T * [Z > 0], dW1 = X^T dZ + lam W1")
 
 # %%
@@ -1930,11 +1978,12 @@ def test_training_against_torch(train_two_layer):
             tp = [(p - lr * g).requires_grad_() for p, g in zip(tp, grads)]
     before = [p.copy() for p in init]
     out = fields(train_two_layer(*init, X, y, lam, lr, n_steps), ["W1", "b1", "W2", "b2", "losses"], "training result")
-    close(out[4], losses, rtol=1e-6, name="losses over 40 steps",
+    # float32 answers drift by ~2e-7 relative over 40 steps
+    close(out[4], losses, rtol=1e-5, name="losses over 40 steps",
           hint="n_steps + 1 losses: before every step and after the last one")
     for key, value, p in zip(["W1", "b1", "W2", "b2"], out[:4], tp):
         expected = p.detach().numpy()
-        close(value, expected, rtol=1e-5, atol=1e-7 * np.abs(expected).max(), name=f"{key} after 40 steps")
+        close(value, expected, rtol=1e-4, atol=1e-6 * np.abs(expected).max(), name=f"{key} after 40 steps")
     for key, a, b in zip(["W1", "b1", "W2", "b2"], init, before):
         close(a, b, rtol=0, atol=0, name=f"initial {key} after training", hint="do not update the input arrays in place")
 

@@ -67,10 +67,12 @@ class Outcome:
 # --------------------------------------------------------------------------- worker side
 _REFERENCE: dict[str, Any] = {}
 _CHAPTER: Chapter | None = None
+_TIMEOUT = TRIAL_TIMEOUT
 
 
-def _init_worker(root: str, chapter_id: str) -> None:
-    global _CHAPTER, _REFERENCE
+def _init_worker(root: str, chapter_id: str, timeout: int) -> None:
+    global _CHAPTER, _REFERENCE, _TIMEOUT
+    _TIMEOUT = timeout
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(1)  # BLAS/OpenMP: one thread per worker, or parallel workers thrash (25x slower)
@@ -93,8 +95,12 @@ def _rebound_copy(env: dict[str, Any]) -> dict[str, Any]:
     return new
 
 
+class TrialTimeout(BaseException):
+    """Not an Exception: it must escape the per-test-case handlers and end the whole trial."""
+
+
 def _alarm(signum, frame):
-    raise TimeoutError(f"trial exceeded {TRIAL_TIMEOUT} s")
+    raise TrialTimeout(f"trial exceeded {_TIMEOUT} s")
 
 
 def _run_trial(trial: Trial) -> list[Outcome]:
@@ -102,7 +108,7 @@ def _run_trial(trial: Trial) -> list[Outcome]:
     signal.signal(signal.SIGALRM, _alarm)
     questions = [trial.question] if trial.question else list(_CHAPTER.questions)
     try:
-        signal.alarm(TRIAL_TIMEOUT)
+        signal.alarm(_TIMEOUT)
         with chapter_cwd(_CHAPTER):
             if trial.kind == "reference":
                 env = _REFERENCE
@@ -133,10 +139,10 @@ def trials_for(chapter: Chapter) -> list[Trial]:
     return trials
 
 
-def run_trials(chapter: Chapter, trials: list[Trial], jobs: int = 2) -> list[Outcome]:
+def run_trials(chapter: Chapter, trials: list[Trial], jobs: int = 2, timeout: int = TRIAL_TIMEOUT) -> list[Outcome]:
     ctx = multiprocessing.get_context("spawn")  # fresh interpreters: no forked torch/BLAS thread state
     with concurrent.futures.ProcessPoolExecutor(
-        max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(str(chapter.root), chapter.id)
+        max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(str(chapter.root), chapter.id, timeout)
     ) as pool:
         return [o for outcomes in pool.map(_run_trial, trials) for o in outcomes]
 
@@ -219,8 +225,8 @@ def _margins(correct: list[Outcome], wrong: list[Outcome]) -> list[dict[str, Any
     return list(tests.values())
 
 
-def audit_chapter(chapter: Chapter, jobs: int = 2) -> dict[str, Any]:
-    report = analyse(chapter, run_trials(chapter, trials_for(chapter), jobs))
+def audit_chapter(chapter: Chapter, jobs: int = 2, timeout: int = TRIAL_TIMEOUT) -> dict[str, Any]:
+    report = analyse(chapter, run_trials(chapter, trials_for(chapter), jobs, timeout))
     leaks = find_leaks(read_source(chapter), chapter.student_dir)
     report["leaks"] = [str(leak) for leak in leaks]
     if leaks:

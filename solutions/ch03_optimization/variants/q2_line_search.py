@@ -1,4 +1,4 @@
-# %% mistake: accepts any decrease f(x + t d) < f(x) (no sufficient-decrease term)
+# %% mistake: accepts any step that does not increase f, f(x + t d) <= f(x) (no sufficient-decrease term)
 import numpy as np
 
 
@@ -9,7 +9,9 @@ def armijo_step(name, x, direction, args=(), t0=1.0, c=1e-4, rho=0.5):
     x, d = np.asarray(x, dtype=float), np.asarray(direction, dtype=float)
     f0 = f(x, *args)
     t = t0
-    while f(x + t * d, *args) >= f0:
+    for _ in range(200):
+        if f(x + t * d, *args) <= f0:
+            break
         t = rho * t
     return float(t)
 
@@ -100,12 +102,11 @@ def armijo_step(name, x, direction, args=(), t0=1.0, c=1e-4, rho=0.5):
     f, grad = fx.lookup(name), fx.lookup(name + "_grad")
     x, d = np.asarray(x, dtype=float), np.asarray(direction, dtype=float)
     fx0, slope = f(x, *args), float(np.dot(grad(x, *args), d))
-    k = 0
-    while True:
+    for k in range(5000):
         t = t0 * rho**k
         if f(x + t * d, *args) <= fx0 + c * t * slope:
-            return t
-        k += 1
+            break
+    return t
 
 
 def gradient_descent(name, x0, args=(), max_iter=1000, tol=1e-8, c=1e-4, rho=0.5):

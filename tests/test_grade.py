@@ -130,10 +130,10 @@ def batch(tmp_path_factory):
                 return 0.0
         """,
         "hide-tracebacks": """
-            import sys, traceback
+            import os, sys, traceback
             sys.excepthook = lambda *a: None
             traceback.print_exc = lambda *a, **k: None
-            sys.stderr = open(os.devnull, "w") if "os" in dir() else sys.stderr
+            sys.stderr = open(os.devnull, "w")
             def square(x):
                 raise ValueError("\\x1b[2J" * 50)
         """,

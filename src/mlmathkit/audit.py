@@ -59,10 +59,6 @@ class Outcome:
     def full(self) -> bool:
         return not self.error and self.score >= self.possible - 1e-9
 
-    @property
-    def lost_points(self) -> bool:
-        return bool(self.error) or self.score < self.possible - 1e-9
-
 
 # --------------------------------------------------------------------------- worker side
 _REFERENCE: dict[str, Any] = {}
@@ -172,10 +168,10 @@ def analyse(chapter: Chapter, outcomes: list[Outcome]) -> dict[str, Any]:
     questions: dict[str, Any] = {}
     for q in chapter.questions:
         mistakes, alts, mutants = by_kind("mistake", q), by_kind("alternative", q), by_kind("mutant", q)
-        accepted_mistakes = [o.trial.label for o in mistakes if not o.lost_points]
+        accepted_mistakes = [o.trial.label for o in mistakes if o.full]
         rejected_alts = [f"{o.trial.label}: {o.error or [c.name + ': ' + c.message for c in o.cases if not c.passed][:1]}"
                          for o in alts if not o.full]
-        survivors = [o.trial.label for o in mutants if not o.lost_points]
+        survivors = [o.trial.label for o in mutants if o.full]
         unexplained = [s for s in survivors if s not in equivalent]
         denominator = len(mutants) - (len(survivors) - len(unexplained))
         killed = len(mutants) - len(survivors)

@@ -25,6 +25,7 @@ _RAW_MARKER = re.compile(r"^\s*#\s*(BEGIN|END)\s+(QUESTION|SOLUTION|TESTS)\b", r
 _CODE_BEGIN = re.compile(r"^(\s*)# BEGIN SOLUTION\s*$")
 _CODE_END = re.compile(r"^\s*# END SOLUTION\s*$")
 _ANY_SOLUTION_MARKER = re.compile(r"#\s*(BEGIN SOLUTION|END SOLUTION|SOLUTION\s*$)")
+_SOLUTION_LINE = re.compile(r"^(.*?)\s*# SOLUTION\s*$")
 _DEF = re.compile(r"^(\s*)def\s+(\w+)\s*\(")
 _HIDDEN = re.compile(r"^\s*#\s*HIDDEN\s*$")
 
@@ -62,10 +63,6 @@ class ChapterSource:
     notebook: nbformat.NotebookNode
     questions: dict[str, Question]
 
-    def code_cells(self, *, include_tests: bool = False) -> list[str]:
-        """Sources of the reference notebook's code cells in order (tests excluded by default)."""
-        return [src for src, is_test in _code_cells_with_role(self.notebook) if include_tests or not is_test]
-
     @property
     def defined_functions(self) -> set[str]:
         names: set[str] = set()
@@ -73,6 +70,26 @@ class ChapterSource:
             for src in q.solution_sources:
                 names.update(n.name for n in ast.parse(src).body if isinstance(n, ast.FunctionDef))
         return names
+
+
+def reference_only_lines(src: str) -> dict[int, str]:
+    """The lines of a solution cell that students must not see, by 1-based line number.
+
+    Lines between in-code ``# BEGIN SOLUTION`` / ``# END SOLUTION`` markers, and the code part of a
+    line ending in ``# SOLUTION``. The release strips them; the leak check and the mutator use them.
+    """
+    out, inside = {}, False
+    for i, line in enumerate(src.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("# BEGIN SOLUTION"):
+            inside = True
+        elif stripped.startswith("# END SOLUTION"):
+            inside = False
+        elif inside:
+            out[i] = line
+        elif m := _SOLUTION_LINE.match(line):
+            out[i] = m.group(1)
+    return out
 
 
 def _source(cell) -> str:
@@ -85,18 +102,6 @@ def _raw_marker(cell) -> tuple[str, str] | None:
         return None
     m = _RAW_MARKER.match(_source(cell))
     return (m.group(1).upper(), m.group(2).upper()) if m else None
-
-
-def _code_cells_with_role(nb) -> list[tuple[str, bool]]:
-    in_tests = False
-    out = []
-    for cell in nb.cells:
-        marker = _raw_marker(cell)
-        if marker and marker[1] == "TESTS":
-            in_tests = marker[0] == "BEGIN"
-        elif cell.cell_type == "code":
-            out.append((_source(cell), in_tests))
-    return out
 
 
 def read_source(chapter: Chapter) -> ChapterSource:

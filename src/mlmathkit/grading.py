@@ -118,7 +118,7 @@ def _run_pool(chapter, out, todo, limits, jobs, digests, rows, echo, console) ->
                   "runs WITHOUT file-system and network isolation. Resource limits, the wall-clock kill and the "
                   "judge/sandbox trust split still apply. Grade untrusted submissions as root.", file=sys.stderr)
         task = progress.add_task("grading", total=len(todo))
-        futures = {pool.submit(judge.grade_one, str(s.path), s.stem, limits): s for s in todo}
+        futures = {pool.submit(judge.grade_one, str(s.path), limits): s for s in todo}
         for done in concurrent.futures.as_completed(futures):
             sub = futures[done]
             try:

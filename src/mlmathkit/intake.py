@@ -8,7 +8,6 @@ path traversal, symlinks and zip bombs are rejected as invalid submissions.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import stat
 import zipfile
 from pathlib import Path, PurePosixPath
@@ -30,9 +29,6 @@ class Submission:
     path: Path
     name: str  # the file name shown in the gradebook
     stem: str  # unique within the batch, used for per-submission output files
-
-    def digest(self) -> str:
-        return hashlib.sha256(self.path.read_bytes()).hexdigest()
 
 
 def discover(paths: list[Path]) -> list[Submission]:

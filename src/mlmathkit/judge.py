@@ -10,6 +10,7 @@ this process; an answer that never arrives scores zero.
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing.util
 import os
 import signal
 import socket
@@ -68,7 +69,7 @@ class Session:
         self.dead: str | None = None
         self.timed_out = self.memory = False
 
-    def _exchange(self, message: dict[str, Any]) -> dict[str, Any]:
+    def _exchange(self, payload: bytes) -> dict[str, Any]:
         if self.dead:
             raise SandboxGone(self.dead)
         remaining = self.budget - self.used
@@ -77,7 +78,7 @@ class Session:
             if remaining <= 0:
                 raise TimeoutError
             self.sock.settimeout(remaining)
-            wire.send(self.sock, wire.encode(message))
+            wire.send(self.sock, payload)
             reply = wire.decode(wire.recv(self.sock))
         except (TimeoutError, socket.timeout):
             self.timed_out = True
@@ -94,17 +95,16 @@ class Session:
         return reply
 
     def run_cells(self, cells: list[str]) -> dict[str, Any]:
-        ready = self._exchange({"cells": cells})
+        ready = self._exchange(wire.encode({"cells": cells}))
         self.memory |= bool(ready.get("memory_error"))
         return ready
 
     def call(self, name: str, args: tuple, kwargs: dict) -> Any:
         try:
-            message = {"call": name, "args": list(args), "kwargs": dict(kwargs)}
-            wire.encode(message)  # fail here, in the test, if a test passes something unsendable
-        except wire.WireError as e:
+            payload = wire.encode({"call": name, "args": list(args), "kwargs": dict(kwargs)})
+        except wire.WireError as e:  # a test passed something unsendable: the test's bug, not the student's
             raise TypeError(f"grader cannot send these arguments: {e}") from None
-        reply = self._exchange(message)
+        reply = self._exchange(payload)
         if "error" in reply:
             err = reply["error"]
             self.memory |= bool(err.get("memory"))
@@ -122,7 +122,7 @@ class Session:
                 kill(target, signal.SIGKILL)
             except (ProcessLookupError, PermissionError):
                 pass
-        self.sock.close()
+        self.sock.close()  # the kernel tears the tree down; the zygote waits for it before exiting
 
 
 class Proxy:
@@ -182,9 +182,13 @@ class Zygote:
         return Session(sock, int(hello["pid"]), int(hello["pgid"]), budget)
 
     def close(self) -> None:
+        """Stop the zygote; it exits only once every sandbox it forked is gone (bounded wait)."""
         self.ctl.close()
-        self.proc.kill()
-        self.proc.wait()
+        try:
+            self.proc.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
 
 
 # --------------------------------------------------------------------------- judge worker process
@@ -201,13 +205,19 @@ def init_worker(root: str, chapter_id: str, hide: list[str]) -> None:
     chapter = load_course(Path(root)).chapter(chapter_id)
     _STATE.update(chapter=chapter, hide=hide, functions=graded_functions(chapter), counter=0)
     _STATE["zygote"] = Zygote()
+    # runs when the pool worker exits, so a batch ends only after all its sandboxes have disappeared
+    multiprocessing.util.Finalize(None, _close_zygote, exitpriority=10)
+
+
+def _close_zygote() -> None:
+    _STATE["zygote"].close()
 
 
 def sandbox_kind() -> str:
     return _STATE["zygote"].kind
 
 
-def grade_one(path: str, stem: str, limits: Limits) -> Verdict:
+def grade_one(path: str, limits: Limits) -> Verdict:
     chapter: Chapter = _STATE["chapter"]
     t_start = time.monotonic()
     try:
@@ -216,6 +226,7 @@ def grade_one(path: str, stem: str, limits: Limits) -> Verdict:
         return Verdict("invalid", str(e), {}, [], 0.0, time.monotonic() - t_start)
     zygote: Zygote = _STATE["zygote"]
     if zygote.proc.poll() is not None:  # restart a dead factory rather than failing the batch
+        zygote.close()
         zygote = _STATE["zygote"] = Zygote()
     _STATE["counter"] += 1
     config = {

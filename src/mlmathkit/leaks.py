@@ -14,11 +14,8 @@ import re
 from importlib import resources
 from pathlib import Path
 
-from .authoring import SHIPPED_MODULES, ChapterSource
+from .authoring import SHIPPED_MODULES, ChapterSource, reference_only_lines
 
-_BEGIN = re.compile(r"^\s*# BEGIN SOLUTION")
-_END = re.compile(r"^\s*# END SOLUTION")
-_SUFFIX = re.compile(r"^(.*?)\s*# SOLUTION\s*$")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -41,20 +38,11 @@ def _meaningful(line: str) -> bool:
 
 
 def _split_solution(src: str) -> tuple[list[str], list[str]]:
-    """(reference-only lines, student-visible lines) of a solution cell."""
-    secret, visible, inside = [], [], False
-    for line in src.splitlines():
-        if _BEGIN.match(line):
-            inside = True
-        elif _END.match(line):
-            inside = False
-        elif inside:
-            secret.append(line)
-        elif m := _SUFFIX.match(line):
-            secret.append(m.group(1))
-        else:
-            visible.append(line)
-    return secret, visible
+    """(reference-only lines, student-visible lines) of a solution cell; marker comments are neither."""
+    hidden = reference_only_lines(src)
+    shown = [line for i, line in enumerate(src.splitlines(), start=1)
+             if i not in hidden and not line.strip().startswith(("# BEGIN SOLUTION", "# END SOLUTION"))]
+    return list(hidden.values()), shown
 
 
 def secret_lines(source: ChapterSource) -> dict[str, str]:
@@ -63,11 +51,11 @@ def secret_lines(source: ChapterSource) -> dict[str, str]:
     for module in SHIPPED_MODULES:  # public helper modules ship to students verbatim
         visible.update(_norm(line) for line in (resources.files("mlmathkit") / f"{module}.py").read_text("utf-8").splitlines())
     secrets: dict[str, str] = {}
-    for cell in source.notebook.cells:
+    solutions = {src for q in source.questions.values() for src in q.solution_sources}
+    tests = [t.source for q in source.questions.values() for t in q.tests]
+    for cell in source.notebook.cells:  # prose, setup code and raw cells are shown to students anyway
         text = cell.source if isinstance(cell.source, str) else "".join(cell.source)
-        if cell.cell_type != "code" or not any(
-            text in q.solution_sources or any(t.source in text for t in q.tests) for q in source.questions.values()
-        ):
+        if cell.cell_type != "code" or (text not in solutions and not any(t in text for t in tests)):
             visible.update(_norm(line) for line in text.splitlines())
     for q in source.questions.values():
         for src in q.solution_sources:

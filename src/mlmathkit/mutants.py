@@ -10,9 +10,9 @@ from __future__ import annotations
 import ast
 import copy
 import dataclasses
-import hashlib
-import re
 from collections.abc import Iterator
+
+from .authoring import reference_only_lines
 
 _BINOP_SWAPS = {ast.Add: ast.Sub, ast.Sub: ast.Add, ast.Mult: ast.Div, ast.Div: ast.Mult,
                 ast.Pow: ast.Mult, ast.FloorDiv: ast.Div, ast.MatMult: ast.Mult}
@@ -32,20 +32,6 @@ class Mutant:
     function: str
     description: str
     source: str  # the whole mutated function definition
-
-
-def _solution_lines(src: str) -> set[int]:
-    """1-based line numbers of ``src`` inside in-code solution markers."""
-    lines, inside = set(), False
-    for i, line in enumerate(src.splitlines(), start=1):
-        stripped = line.strip()
-        if stripped.startswith("# BEGIN SOLUTION"):
-            inside = True
-        elif stripped.startswith("# END SOLUTION"):
-            inside = False
-        elif inside or re.search(r"# SOLUTION\s*$", line):
-            lines.add(i)
-    return lines
 
 
 def _sites(func: ast.FunctionDef, allowed: set[int]) -> Iterator[tuple[ast.AST, str, ast.AST]]:
@@ -99,20 +85,15 @@ class _Replace(ast.NodeTransformer):
     def __init__(self, target: ast.AST, replacement: ast.AST):
         self.target, self.replacement = target, replacement
 
-    def generic_visit(self, node):
-        if node is self.target:
-            return self.replacement
-        return super().generic_visit(node)
-
     def visit(self, node):
         if node is self.target:
             return self.replacement
         return super().visit(node)
 
 
-def mutants_of(solution_source: str, limit: int | None = None) -> list[Mutant]:
-    """Mutants of every function defined in one solution cell, at most ``limit`` (a stable subset)."""
-    allowed = _solution_lines(solution_source)
+def mutants_of(solution_source: str) -> list[Mutant]:
+    """Mutants of every function defined in one solution cell, in a stable order."""
+    allowed = set(reference_only_lines(solution_source))
     tree = ast.parse(solution_source)
     out: list[Mutant] = []
     for func in (n for n in tree.body if isinstance(n, ast.FunctionDef)):
@@ -133,8 +114,5 @@ def mutants_of(solution_source: str, limit: int | None = None) -> list[Mutant]:
             counts[key] = counts.get(key, 0) + 1
             mid = key if counts[key] == 1 else f"{key}#{counts[key]}"
             out.append(Mutant(mid, func.name, f"line {line} of {func.name}: {description}", src))
-    if limit is not None and len(out) > limit:
-        out = sorted(out, key=lambda m: hashlib.sha256(m.id.encode()).hexdigest())[:limit]
-        out.sort(key=lambda m: m.id)
     return out
 

@@ -260,6 +260,21 @@ def _child(sock: socket.socket, config: dict[str, Any]) -> None:
         os._exit(0)
 
 
+def _alive(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+        return True
+    except (ProcessLookupError, PermissionError):
+        return False
+
+
+def _wait_until_gone(groups: list[int], limit: float = 60.0) -> None:
+    """Killed sandboxes take a moment to be torn down (a PID namespace's leader exits last): wait for it."""
+    deadline = time.monotonic() + limit
+    while any(_alive(g) for g in groups) and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
 def zygote(ctl: socket.socket) -> None:
     import importlib
 
@@ -276,10 +291,12 @@ def zygote(ctl: socket.socket) -> None:
     SANDBOX_KIND = _probe_namespaces()
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped automatically
     wire.send(ctl, wire.encode({"ready": True, "kind": SANDBOX_KIND}))
+    groups: list[int] = []  # one process group per sandbox (its leader is the forked child A)
     while True:
         try:
             config = wire.decode(wire.recv(ctl))
         except EOFError:
+            _wait_until_gone(groups)
             return
         parent_end, child_end = socket.socketpair()
         pid = os.fork()
@@ -288,6 +305,7 @@ def zygote(ctl: socket.socket) -> None:
             parent_end.close()
             _child(child_end, config)
         child_end.close()
+        groups = [g for g in groups if _alive(g)] + [pid]
         socket.send_fds(ctl, [wire.encode({"spawned": pid})], [parent_end.fileno()])
         parent_end.close()
 

@@ -41,10 +41,6 @@ class QuestionResult:
     possible: float
     cases: tuple[CaseResult, ...]
 
-    @property
-    def full_marks(self) -> bool:
-        return self.score >= self.possible - 1e-9
-
 
 @contextlib.contextmanager
 def _quiet_sandbox():
@@ -120,10 +116,6 @@ def score_question(chapter: Chapter, question: str, env: dict[str, Any]) -> Ques
             cases.append(CaseResult(tc.name, tc.hidden, passed, message, points[tc.name], tuple(log)))
     score = sum(c.points for c in cases if c.passed)
     return QuestionResult(question, float(score), float(sum(points.values())), tuple(cases))
-
-
-def score_chapter(chapter: Chapter, env: dict[str, Any]) -> dict[str, QuestionResult]:
-    return {q: score_question(chapter, q, env) for q in chapter.questions}
 
 
 @contextlib.contextmanager

@@ -28,6 +28,7 @@ class Chapter:
     release: bool
     questions: dict[str, float]  # question name -> points, in notebook order
     root: Path
+    call_timeouts: dict[str, float] = dataclasses.field(default_factory=dict)  # seconds per call of a graded function
 
     @property
     def source_dir(self) -> Path:
@@ -71,7 +72,7 @@ class Course:
     root: Path
     name: str
     chapters: dict[str, Chapter]
-    grading_timeout: float
+    grading_timeout: float  # seconds of student code per submission, all cells and calls together
 
     def chapter(self, chapter_id: str) -> Chapter:
         if chapter_id not in self.chapters:
@@ -99,21 +100,29 @@ def find_root(start: Path | None = None) -> Path:
 def load_course(root: Path | None = None) -> Course:
     root = find_root(root)
     data = yaml.safe_load((root / MANIFEST).read_text(encoding="utf-8")) or {}
+    settings = data.get("settings") or {}
+    default_call = float(settings.get("call_timeout", 60))
     chapters: dict[str, Chapter] = {}
     for cid, spec in (data.get("chapters") or {}).items():
         if cid not in CHAPTER_IDS:
             raise CourseError(f"{MANIFEST}: chapter id {cid!r} is not one of {', '.join(CHAPTER_IDS)}")
-        questions = {str(q): float(p) for q, p in (spec.get("questions") or {}).items()}
-        if not questions or any(p <= 0 for p in questions.values()):
-            raise CourseError(f"{MANIFEST}: chapter {cid} needs questions with positive points")
+        specs = {str(q): p if isinstance(p, dict) else {"points": p} for q, p in (spec.get("questions") or {}).items()}
+        try:
+            questions = {q: float(p["points"]) for q, p in specs.items()}
+            timeouts = {q: float(p.get("call_timeout", default_call)) for q, p in specs.items()}
+        except (KeyError, TypeError, ValueError):
+            raise CourseError(f"{MANIFEST}: chapter {cid}: each question is `name: points` or "
+                              "`name: {points: P, call_timeout: SECONDS}`") from None
+        if not questions or any(p <= 0 for p in questions.values()) or any(t <= 0 for t in timeouts.values()):
+            raise CourseError(f"{MANIFEST}: chapter {cid} needs questions with positive points and time limits")
         chapters[cid] = Chapter(
             id=cid,
             title=str(spec.get("title", cid)),
             release=bool(spec.get("release", True)),
             questions=questions,
             root=root,
+            call_timeouts=timeouts,
         )
-    settings = data.get("settings") or {}
     return Course(
         root=root,
         name=str(data.get("course", "mlmathkit course")),

@@ -16,7 +16,6 @@ import json
 import multiprocessing
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Callable
 
@@ -34,14 +33,6 @@ DEFAULT_MEMORY_GIB = 2.0
 
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def hidden_paths(chapter: Chapter, out: Path, submissions: list[Submission]) -> list[str]:
-    """What no sandbox may see: the course, temporary and home folders, the output, the submissions."""
-    paths = {chapter.root, Path(tempfile.gettempdir()), Path("/tmp"), Path("/var/tmp"), Path("/dev/shm"),
-             Path("/root"), Path("/home"), Path("/run"), Path.home(), out.resolve()}
-    paths.update(s.path.resolve().parent for s in submissions)
-    return sorted({str(p.resolve()) for p in paths if p.exists()})
 
 
 def _cached_row(out: Path, sub: Submission, digests: dict[str, str]) -> Row | None:
@@ -106,17 +97,16 @@ def grade_batch(
 
 
 def _run_pool(chapter, out, todo, limits, jobs, digests, rows, echo, console) -> None:
-    hide = hidden_paths(chapter, out, todo)
     ctx = multiprocessing.get_context("spawn")  # judges start clean: no state shared with this process
     progress = Progress(TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         console=console, disable=not console.is_terminal, transient=True)
     with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=ctx, initializer=judge.init_worker,
-                                                initargs=(str(chapter.root), chapter.id, hide)) as pool, progress:
-        kind = pool.submit(judge.sandbox_kind).result()
-        if kind != "namespaces":
-            print("WARNING: no sandbox available (needs root with namespace support): student code "
-                  "runs WITHOUT file-system and network isolation. Resource limits, the wall-clock kill and the "
-                  "judge/sandbox trust split still apply. Grade untrusted submissions as root.", file=sys.stderr)
+                                                initargs=(str(chapter.root), chapter.id)) as pool, progress:
+        missing = pool.submit(judge.mechanisms).result().get("missing") or []
+        if missing:
+            print("WARNING: sandbox mechanisms unavailable here: " + "; ".join(missing) + ". What remains "
+                  "still applies (the trust split, deadlines, the kill, rlimits). Grade untrusted submissions "
+                  "as root on Linux for full isolation.", file=sys.stderr)
         task = progress.add_task("grading", total=len(todo))
         futures = {pool.submit(judge.grade_one, str(s.path), limits): s for s in todo}
         for done in concurrent.futures.as_completed(futures):

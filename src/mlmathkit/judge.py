@@ -1,10 +1,16 @@
-"""Trusted side of the grader: runs the hidden tests against proxies of the student's functions.
+"""Trusted side of the grader: runs the chapter's tests against proxies of the student's functions.
 
-A judge never executes student code. It owns a warm zygote (:mod:`mlmathkit.sandbox`), asks it for
-one sandboxed process per submission, sends the notebook's code cells there, then runs the chapter's
-shipped otter test files with every graded function bound to a :class:`Proxy`: a call sends the
-arguments into the sandbox and reads the result back as plain data. Expected values never leave
-this process; an answer that never arrives scores zero.
+A judge never executes student code. It owns a warm zygote (:mod:`mlmathkit.sandbox`), asks it for a
+sandboxed process per submission, sends the notebook's code cells there, then runs the chapter's
+shipped otter test cases with every graded function bound to a :class:`Proxy`: a call sends the
+arguments into the sandbox and reads the result back as plain data. Expected values never leave this
+process; an answer that never arrives scores zero.
+
+Time: every call has its own deadline (the question's ``call_timeout``), and the submission as a
+whole has an overall budget. A call that runs away costs the test that made it: its sandbox is killed
+and the next test gets a fresh one (the notebook's cells run again), so one infinite loop never zeroes
+the questions after it. All public tests run before any hidden test, so nothing the student's code saw
+during a hidden test can reach the public messages the student is shown.
 """
 
 from __future__ import annotations
@@ -25,9 +31,13 @@ import numpy as np
 from . import wire
 from .course import Chapter, load_course
 from .intake import InvalidSubmission, read_notebook
-from .scoring import QuestionResult, chapter_cwd, graded_functions, score_question
+from .sandbox.cgroup import Cgroup
+from .sandbox.uids import UidAllocator
+from .scoring import (CaseResult, QuestionResult, case_points, chapter_cwd, graded_functions, load_tests,
+                      question_result, quiet, run_case)
 
-SANDBOX_UID_BASE = 200_000
+MAX_SANDBOXES = 4  # per submission: the first, plus fresh ones after runaway calls
+NAME_CAP, MESSAGE_CAP, LINE_CAP, CELL_ERRORS_CAP = 100, 1000, 200, 50
 
 
 class SandboxGone(Exception):
@@ -40,12 +50,16 @@ class StudentCodeError(Exception):
 
 @dataclasses.dataclass(frozen=True)
 class Limits:
-    timeout: float  # wall-clock seconds of student code per submission (cells + calls)
-    memory_bytes: int
+    timeout: float  # wall-clock seconds of student code per submission (all cells and calls together)
+    memory_bytes: int  # the whole submission: every process and its /tmp
+    call_timeout: float | None = None  # overrides every question's call_timeout when set
     nproc: int = 64
     fsize_bytes: int = 64 * 2**20
     nofile: int = 256
     tmp_bytes: int = 256 * 2**20
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
 
 
 @dataclasses.dataclass
@@ -58,61 +72,52 @@ class Verdict:
     cell_errors: list[dict[str, str]]
     student_seconds: float
     judge_seconds: float
+    peak_memory_bytes: int | None = None
+    notes: list[str] = dataclasses.field(default_factory=list)  # e.g. which calls ran away
+
+
+def _clip(text: Any, cap: int) -> str:
+    text = str(text)
+    return text if len(text) <= cap else text[: cap - 1] + "…"
+
+
+def _student_error(err: Any) -> dict[str, str]:
+    """The sandbox's description of an exception, bounded: it is student-controlled data."""
+    err = err if isinstance(err, dict) else {}
+    return {"type": _clip(err.get("type", "Exception"), NAME_CAP), "message": _clip(err.get("message", ""), MESSAGE_CAP),
+            "where": _clip(err.get("where", ""), NAME_CAP), "line": _clip(err.get("line", ""), LINE_CAP)}
 
 
 class Session:
-    """One submission's sandbox: run its cells, then forward calls until closed."""
+    """One sandbox: run the notebook's cells, then forward calls until it is closed or dies."""
 
-    def __init__(self, sock: socket.socket, pid: int, pgid: int, budget: float):
-        self.sock, self.pid, self.pgid, self.budget = sock, pid, pgid, budget
-        self.used = 0.0
+    def __init__(self, sock: socket.socket, pid: int, pgid: int, cgroup: Cgroup | None):
+        self.sock, self.pid, self.pgid, self.cgroup = sock, pid, pgid, cgroup
         self.dead: str | None = None
         self.timed_out = self.memory = False
 
-    def _exchange(self, payload: bytes) -> dict[str, Any]:
+    def exchange(self, payload: bytes, seconds: float, clock: "Clock", what: str) -> dict[str, Any]:
+        """Send, then read the whole reply within ``seconds`` (charged to the submission's budget)."""
         if self.dead:
             raise SandboxGone(self.dead)
-        remaining = self.budget - self.used
         t0 = time.monotonic()
+        deadline = t0 + max(0.0, seconds)
         try:
-            if remaining <= 0:
-                raise TimeoutError
-            self.sock.settimeout(remaining)
-            wire.send(self.sock, payload)
-            reply = wire.decode(wire.recv(self.sock))
+            wire.send(self.sock, payload, deadline)
+            reply = wire.decode(wire.recv(self.sock, deadline))
         except (TimeoutError, socket.timeout):
             self.timed_out = True
-            self.kill(f"your code did not finish within the {self.budget:g} s limit")
+            self.kill(f"{what} did not finish within {seconds:.3g} s")
             raise SandboxGone(self.dead) from None
         except (EOFError, OSError, wire.WireError) as e:
-            self.kill(f"your notebook's process ended unexpectedly ({type(e).__name__})")
+            self.kill(f"your notebook's process ended unexpectedly during {what} ({type(e).__name__})")
             raise SandboxGone(self.dead) from None
         finally:
-            self.used += time.monotonic() - t0
+            clock.used += time.monotonic() - t0
         if not isinstance(reply, dict):
             self.kill("protocol violation")
             raise SandboxGone(self.dead)
         return reply
-
-    def run_cells(self, cells: list[str]) -> dict[str, Any]:
-        ready = self._exchange(wire.encode({"cells": cells}))
-        self.memory |= bool(ready.get("memory_error"))
-        return ready
-
-    def call(self, name: str, args: tuple, kwargs: dict) -> Any:
-        try:
-            payload = wire.encode({"call": name, "args": list(args), "kwargs": dict(kwargs)})
-        except wire.WireError as e:  # a test passed something unsendable: the test's bug, not the student's
-            raise TypeError(f"grader cannot send these arguments: {e}") from None
-        reply = self._exchange(payload)
-        if "error" in reply:
-            err = reply["error"]
-            self.memory |= bool(err.get("memory"))
-            raise StudentCodeError(f"your `{name}` raised {err.get('type')}: {err.get('message')}")
-        for arg, state in zip(args, reply.get("rng") or []):  # generators advance as they would in-process
-            if isinstance(arg, np.random.Generator) and isinstance(state, dict):
-                arg.bit_generator.state = state
-        return reply.get("ok")
 
     def kill(self, reason: str = "closed") -> None:
         if self.dead is None:
@@ -122,18 +127,135 @@ class Session:
                 kill(target, signal.SIGKILL)
             except (ProcessLookupError, PermissionError):
                 pass
-        self.sock.close()  # the kernel tears the tree down; the zygote waits for it before exiting
+        self.sock.close()  # the kernel tears the tree down; the zygote removes it and its cgroup
+        if self.cgroup is not None and self.cgroup.out_of_memory():
+            self.memory = True
+
+    def close(self) -> None:
+        if not self.dead:
+            try:
+                wire.send(self.sock, wire.encode({"bye": True}), time.monotonic() + 1)
+            except OSError:
+                pass
+        self.kill()
+
+
+@dataclasses.dataclass
+class Clock:
+    """The submission's overall budget of student seconds."""
+
+    budget: float
+    used: float = 0.0
+
+    @property
+    def remaining(self) -> float:
+        return self.budget - self.used
+
+
+class Runner:
+    """A submission's sandboxes: the current one, and fresh ones after a call runs away."""
+
+    def __init__(self, zygote: "Zygote", cells: list[str], limits: Limits, chapter: Chapter):
+        self.zygote, self.cells, self.limits, self.chapter = zygote, cells, limits, chapter
+        self.clock = Clock(limits.timeout)
+        self.session: Session | None = None
+        self.sandboxes = 0
+        self.defined: set[str] = set()
+        self.cell_errors: list[dict[str, str]] = []
+        self.cells_ok = False
+        self.question = ""
+        self.runaway: list[str] = []  # "`f` (q2_x): did not finish within 60 s"
+        self.memory = self.crashed = self.cells_timed_out = False
+        self.peak_memory = 0
+        self.last_death = ""
+
+    def start(self) -> None:
+        """The first sandbox: run the cells; what they define is what the tests may call."""
+        ready = self._new_session()
+        if ready is not None:
+            self.cells_ok = True
+            self.defined = {str(n) for n in (ready.get("defined") or [])}
+            errors = ready.get("errors") or []
+            self.cell_errors = [{"cell": _clip(e.get("cell", ""), 10), **_student_error(e)}
+                                for e in errors[:CELL_ERRORS_CAP] if isinstance(e, dict)]
+            self.memory |= bool(ready.get("memory_error"))
+
+    def _new_session(self) -> dict[str, Any] | None:
+        if self.sandboxes >= MAX_SANDBOXES or self.clock.remaining <= 0:
+            return None
+        self.sandboxes += 1
+        self.session = self.zygote.spawn(self.limits)
+        try:
+            ready = self.session.exchange(wire.encode({"cells": self.cells}), self.clock.remaining, self.clock,
+                                          "running your notebook's cells")
+        except SandboxGone:
+            self._retire(cells=True)
+            return None
+        self.memory |= bool(ready.get("memory_error"))
+        return ready
+
+    def _retire(self, cells: bool = False, name: str = "") -> None:
+        s = self.session
+        if s is None:
+            return
+        s.kill()
+        self._account(s)
+        if s.timed_out and cells:
+            self.cells_timed_out = True
+        elif s.timed_out:
+            self.runaway.append(f"`{name}` ({self.question}): {s.dead}")
+        elif s.dead != "closed" and not s.memory:
+            self.crashed = True
+            self.last_death = s.dead or ""
+        self.session = None
+
+    def _account(self, s: Session) -> None:
+        self.memory |= s.memory
+        if s.cgroup is not None:
+            self.peak_memory = max(self.peak_memory, int(s.cgroup.usage().get("peak_memory_bytes", 0)))
+
+    def call(self, name: str, args: tuple, kwargs: dict) -> Any:
+        if self.session is None and not (self.cells_ok and self._new_session() is not None):
+            raise SandboxGone(self.last_death or "no sandbox is left for this submission (time or restarts ran out)")
+        try:
+            payload = wire.encode({"call": name, "args": list(args), "kwargs": dict(kwargs)})
+        except wire.WireError as e:  # a test passed something unsendable: the test's bug, not the student's
+            raise TypeError(f"grader cannot send these arguments: {e}") from None
+        limit = self.limits.call_timeout or self.chapter.call_timeouts.get(self.question, 60.0)
+        try:
+            reply = self.session.exchange(payload, min(limit, self.clock.remaining), self.clock, f"`{name}`")
+        except SandboxGone:
+            self._retire(name=name)
+            raise
+        if "error" in reply:
+            err = _student_error(reply["error"])
+            self.memory |= bool(isinstance(reply["error"], dict) and reply["error"].get("memory"))
+            where = f" at {err['where']}: `{err['line']}`" if err["where"] and err["line"] else ""
+            raise StudentCodeError(f"your `{name}` raised {err['type']}{where}: {err['message']}")
+        for arg, state in zip(args, reply.get("rng") or []):  # generators advance as they would in-process
+            if isinstance(arg, np.random.Generator) and isinstance(state, dict):
+                try:
+                    arg.bit_generator.state = state
+                except (TypeError, ValueError, KeyError):
+                    raise StudentCodeError(f"your `{name}` left its random generator in an unreadable state") from None
+        return reply.get("ok")
+
+    def close(self) -> None:
+        if self.session is not None:
+            self.session.close()
+            self._account(self.session)
+            self.session = None
 
 
 class Proxy:
     """Stands in for a student function inside the trusted test code."""
 
-    def __init__(self, session: Session, name: str):
-        self._session, self.__name__ = session, name
+    def __init__(self, runner: Runner, name: str):
+        self._runner, self.__name__ = runner, name
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         try:
-            return self._session.call(self.__name__, args, kwargs)
+            return self._runner.call(self.__name__, args, kwargs)
         except SandboxGone as e:
             raise StudentCodeError(f"no answer from `{self.__name__}`: {e}") from None
 
@@ -150,36 +272,50 @@ class Missing:
 
 
 class Zygote:
-    """The judge's warm sandbox factory (a child process started once per judge)."""
+    """The judge's warm sandbox factory, started as early as possible (it imports while the judge does)."""
 
-    def __init__(self) -> None:
+    def __init__(self, modules: list[str]) -> None:
         self.ctl, theirs = socket.socketpair()
-        env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "LC_ALL", "MLMATHKIT_SANDBOX")}
-        env.update({"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "MPLBACKEND": "Agg"})
+        env = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LC_ALL", "MLMATHKIT_SANDBOX",
+                                                              "MLMATHKIT_STATE_DIR")}
+        env.update({"HOME": "/nonexistent", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
+                    "MKL_NUM_THREADS": "1", "MPLBACKEND": "Agg", "PYTHONDONTWRITEBYTECODE": "1"})
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "mlmathkit.sandbox", str(theirs.fileno())],
+            [sys.executable, "-m", "mlmathkit.sandbox", str(theirs.fileno()), ",".join(modules)],
             pass_fds=[theirs.fileno()], env=env, stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         theirs.close()
-        self.ctl.settimeout(300)
-        hello = wire.decode(wire.recv(self.ctl))
-        self.kind = hello["kind"]
-        self.ctl.settimeout(None)
+        self.modules = modules
+        self.hello: dict[str, Any] | None = None
+        self.uids = UidAllocator()
 
-    def spawn(self, config: dict[str, Any], budget: float) -> Session:
-        wire.send(self.ctl, wire.encode(config))
+    def mechanisms(self) -> dict[str, Any]:
+        if self.hello is None:
+            self.hello = wire.decode(wire.recv(self.ctl, time.monotonic() + 300))
+        return self.hello
+
+    def spawn(self, limits: Limits) -> Session:
+        self.mechanisms()
+        config = {"uid": self.uids.take() if os.geteuid() == 0 else os.geteuid(), **limits.as_dict(),
+                  "cpu_seconds": int(limits.timeout * 2 + 10)}
+        wire.send(self.ctl, wire.encode(config), time.monotonic() + 60)
         self.ctl.settimeout(60)
         msg, fds, _, _ = socket.recv_fds(self.ctl, 1 << 16, 1)
         self.ctl.settimeout(None)
         if not fds:
             raise RuntimeError("sandbox zygote did not hand over a channel")
+        reply = wire.decode(msg)
+        group = reply.get("cgroup")
+        cgroup = Cgroup(int(group["version"]), {k: Path(v) for k, v in group["paths"].items()}) if group else None
         sock = socket.socket(fileno=fds[0])
-        sock.settimeout(60)
-        hello = wire.decode(wire.recv(sock))
+        hello = wire.decode(wire.recv(sock, time.monotonic() + 60))
         if int(hello["pgid"]) in (0, 1, os.getpgid(0)):  # never kill our own group by mistake
             raise RuntimeError("sandbox did not get a process group of its own")
-        return Session(sock, int(hello["pid"]), int(hello["pgid"]), budget)
+        return Session(sock, int(hello["pid"]), int(hello["pgid"]), cgroup)
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
 
     def close(self) -> None:
         """Stop the zygote; it exits only once every sandbox it forked is gone (bounded wait)."""
@@ -195,16 +331,37 @@ class Zygote:
 _STATE: dict[str, Any] = {}
 
 
-def init_worker(root: str, chapter_id: str, hide: list[str]) -> None:
+def sandbox_modules(chapter: Chapter) -> list[str]:
+    """What the zygote pre-imports beyond its base set: the modules the student notebook imports."""
+    import ast
+
+    import nbformat
+
+    mods: dict[str, None] = {}
+    for cell in nbformat.read(chapter.student_notebook, as_version=4).cells:
+        if cell.cell_type != "code":
+            continue
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                mods.update(dict.fromkeys(a.name for a in node.names))
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                mods[node.module] = None
+    return [m for m in mods if m not in ("otter",) and all(p.isidentifier() for p in m.split("."))]
+
+
+def init_worker(root: str, chapter_id: str) -> None:
+    chapter = load_course(Path(root)).chapter(chapter_id)
+    _STATE["zygote"] = Zygote(sandbox_modules(chapter))  # first: it imports while we do
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(1)  # one BLAS thread per judge: the pool already keeps every core busy
-    import torch
-
-    torch.set_num_threads(1)
-    chapter = load_course(Path(root)).chapter(chapter_id)
-    _STATE.update(chapter=chapter, hide=hide, functions=graded_functions(chapter), counter=0)
-    _STATE["zygote"] = Zygote()
+    tests = {q: load_tests(chapter, q) for q in chapter.questions}  # loaded once per judge
+    _STATE.update(chapter=chapter, tests=tests, points={q: case_points(t) for q, t in tests.items()},
+                  functions=graded_functions(chapter))
     # runs when the pool worker exits, so a batch ends only after all its sandboxes have disappeared
     multiprocessing.util.Finalize(None, _close_zygote, exitpriority=10)
 
@@ -213,8 +370,31 @@ def _close_zygote() -> None:
     _STATE["zygote"].close()
 
 
-def sandbox_kind() -> str:
-    return _STATE["zygote"].kind
+def mechanisms() -> dict[str, Any]:
+    return _STATE["zygote"].mechanisms()
+
+
+def _zygote() -> Zygote:
+    zygote: Zygote = _STATE["zygote"]
+    if not zygote.alive():  # restart a dead factory rather than failing the batch
+        zygote.close()
+        zygote = _STATE["zygote"] = Zygote(zygote.modules)
+    return zygote
+
+
+def run_tests(chapter: Chapter, env: dict[str, Any], runner: Runner | None = None) -> dict[str, QuestionResult]:
+    """Every question's cases, public ones first (all questions), then hidden ones."""
+    tests, points = _STATE["tests"], _STATE["points"]
+    results: dict[tuple[str, str], CaseResult] = {}
+    with chapter_cwd(chapter), quiet():
+        for hidden in (False, True):
+            for q, tf in tests.items():
+                if runner is not None:
+                    runner.question = q
+                for tc in tf.test_cases:
+                    if bool(tc.hidden) == hidden:
+                        results[(q, tc.name)] = run_case(tc, points[q][tc.name], env)
+    return {q: question_result(q, [results[(q, tc.name)] for tc in tf.test_cases]) for q, tf in tests.items()}
 
 
 def grade_one(path: str, limits: Limits) -> Verdict:
@@ -224,45 +404,29 @@ def grade_one(path: str, limits: Limits) -> Verdict:
         nb = read_notebook(Path(path), chapter.id)
     except InvalidSubmission as e:
         return Verdict("invalid", str(e), {}, [], 0.0, time.monotonic() - t_start)
-    zygote: Zygote = _STATE["zygote"]
-    if zygote.proc.poll() is not None:  # restart a dead factory rather than failing the batch
-        zygote.close()
-        zygote = _STATE["zygote"] = Zygote()
-    _STATE["counter"] += 1
-    config = {
-        "hide": _STATE["hide"], "keep": sorted({sys.prefix, sys.base_prefix, sys.exec_prefix}),
-        "uid": SANDBOX_UID_BASE + (os.getpid() % 1000) * 1000 + _STATE["counter"] % 1000,
-        "memory_bytes": limits.memory_bytes, "nproc": limits.nproc, "fsize_bytes": limits.fsize_bytes,
-        "nofile": limits.nofile, "tmp_bytes": limits.tmp_bytes, "cpu_seconds": int(limits.timeout * 2 + 10),
-    }
-    session = zygote.spawn(config, limits.timeout)
-    cell_errors: list[dict[str, str]] = []
+    runner = Runner(_zygote(), [c.source for c in nb.cells if c.cell_type == "code"], limits, chapter)
     try:
-        try:
-            ready = session.run_cells([c.source for c in nb.cells if c.cell_type == "code"])
-            cell_errors = list(ready.get("errors") or [])
-            defined = set(ready.get("defined") or [])
-        except SandboxGone:
-            defined = set()
-        env: dict[str, Any] = {
-            name: Proxy(session, name) if name in defined else Missing(name) for name in _STATE["functions"]
-        }
-        with chapter_cwd(chapter):
-            questions = {q: score_question(chapter, q, env) for q in chapter.questions}
+        runner.start()
+        env = {name: Proxy(runner, name) if name in runner.defined else Missing(name) for name in _STATE["functions"]}
+        questions = run_tests(chapter, env, runner)
     finally:
-        if not session.dead:
-            try:
-                wire.send(session.sock, wire.encode({"bye": True}))
-            except OSError:
-                pass
-        session.kill()
-    if session.timed_out:
-        status, reason = "timeout", session.dead or "timed out"
-    elif session.memory:
-        status, reason = "memory", f"ran out of memory (limit {limits.memory_bytes / 2**30:g} GiB)"
-    elif session.dead and session.dead != "closed":
-        status, reason = "error", session.dead
-    else:
-        status, reason = "ok", ""
+        runner.close()
+    status, reason = _status(runner, limits)
     total = time.monotonic() - t_start
-    return Verdict(status, reason, questions, cell_errors, session.used, total - session.used)
+    return Verdict(status, reason, questions, runner.cell_errors, runner.clock.used, total - runner.clock.used,
+                   runner.peak_memory or None, runner.runaway)
+
+
+def _status(runner: Runner, limits: Limits) -> tuple[str, str]:
+    if runner.cells_timed_out:
+        return "timeout", f"your notebook's cells did not finish within the {limits.timeout:g} s limit"
+    if runner.memory:
+        return "memory", f"ran out of memory (limit {limits.memory_bytes / 2**30:g} GiB for the whole submission)"
+    if runner.runaway:
+        return "timeout", ("a call ran too long and cost only its own test, the rest were graded in a fresh "
+                           "sandbox: " + "; ".join(runner.runaway))
+    if runner.crashed:
+        return "error", runner.last_death
+    if runner.clock.remaining <= 0:
+        return "timeout", f"your code used the whole {limits.timeout:g} s limit of the submission"
+    return "ok", ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import inspect
 import io
 import os
 import sys
@@ -32,6 +33,7 @@ class CaseResult:
     message: str
     points: float
     margins: tuple[tuple[str, float], ...] = ()  # (check name, error/tolerance ratio) of each tolerance check
+    description: str = ""  # the case it checks, in words for students (first line of the test's docstring)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -43,7 +45,7 @@ class QuestionResult:
 
 
 @contextlib.contextmanager
-def _quiet_sandbox():
+def quiet():
     """Non-interactive plotting, no console noise, and the checks module under its shipped name."""
     import matplotlib
 
@@ -74,7 +76,7 @@ def notebook_namespace(notebook: Path) -> dict[str, Any]:
 
 def exec_cells(sources: list[str], namespace: dict[str, Any] | None = None) -> dict[str, Any]:
     env: dict[str, Any] = namespace if namespace is not None else {"__name__": "__main__"}
-    with _quiet_sandbox():
+    with quiet():
         for src in sources:
             if "otter.Notebook(" in src or "grader." in src:
                 continue
@@ -91,8 +93,6 @@ def load_tests(chapter: Chapter, question: str):
 
 def graded_functions(chapter: Chapter) -> list[str]:
     """Every student function some test of the chapter takes as a parameter."""
-    import inspect
-
     names: dict[str, None] = {}
     for q in chapter.questions:
         for tc in load_tests(chapter, q).test_cases:
@@ -100,22 +100,39 @@ def graded_functions(chapter: Chapter) -> list[str]:
     return list(names)
 
 
+def case_points(tests) -> dict[str, float]:
+    """Points per test case of a test file, as otter resolves them."""
+    return {tc.name: float(tc.points) for tc in tests.test_cases}
+
+
+def describe(tc) -> str:
+    doc = inspect.getdoc(tc.body.test_func) or ""
+    return doc.strip().splitlines()[0].strip() if doc.strip() else ""
+
+
+def run_case(tc, points: float, env: dict[str, Any]) -> CaseResult:
+    """Run one otter test case against ``env`` the way otter does (any exception fails it)."""
+    with checks.recording() as log:
+        try:
+            tc.body.call_func(env)
+            passed, message = True, ""
+        except Exception as e:  # noqa: BLE001 - any exception fails the case, as in otter
+            passed, message = False, f"{type(e).__name__}: {e}"
+    return CaseResult(tc.name, tc.hidden, passed, message, points, tuple(log), describe(tc))
+
+
+def question_result(question: str, cases: list[CaseResult]) -> QuestionResult:
+    score = sum(c.points for c in cases if c.passed)
+    return QuestionResult(question, float(score), float(sum(c.points for c in cases)), tuple(cases))
+
+
 def score_question(chapter: Chapter, question: str, env: dict[str, Any]) -> QuestionResult:
     """Run the question's shipped test file against ``env`` the way otter does."""
     tests = load_tests(chapter, question)
-    points = {tc.name: float(tc.points) for tc in tests.test_cases}  # as otter resolves them
-    cases = []
-    with _quiet_sandbox():
-        for tc in tests.test_cases:
-            with checks.recording() as log:
-                try:
-                    tc.body.call_func(env)
-                    passed, message = True, ""
-                except Exception as e:  # noqa: BLE001 - any exception fails the case, as in otter
-                    passed, message = False, f"{type(e).__name__}: {e}"
-            cases.append(CaseResult(tc.name, tc.hidden, passed, message, points[tc.name], tuple(log)))
-    score = sum(c.points for c in cases if c.passed)
-    return QuestionResult(question, float(score), float(sum(points.values())), tuple(cases))
+    points = case_points(tests)
+    with quiet():
+        cases = [run_case(tc, points[tc.name], env) for tc in tests.test_cases]
+    return question_result(question, cases)
 
 
 @contextlib.contextmanager

@@ -7,6 +7,11 @@ numeric dtype, torch tensors (sent as arrays, rebuilt as tensors on the sandbox 
 Generators (as their bit-generator state) and functions of the public fixtures module (by name).
 Decoding uses ``np.load(allow_pickle=False)`` and checks every tag, so a hostile peer can at worst
 send wrong numbers.
+
+The judge reads what a hostile sandbox writes, so reading is bounded in every dimension: a deadline
+for the whole message (not per ``recv``), its size, the JSON document's size, nesting depth, node
+count, string length and array count; decoding work is linear in the message, and NamedTuple results
+share one class per distinct field list (at most a few per message) instead of one class per value.
 """
 
 from __future__ import annotations
@@ -18,11 +23,18 @@ import keyword
 import math
 import socket
 import struct
+import time
 from typing import Any, Callable
 
 import numpy as np
 
-MAX_MESSAGE = 512 * 2**20
+MAX_MESSAGE = 256 * 2**20  # arrays included
+MAX_JSON = 16 * 2**20  # the JSON part: parsing costs a multiple of its size in memory
+MAX_DEPTH = 64
+MAX_NODES = 2_000_000
+MAX_STRING = 2**20
+MAX_ARRAYS = 100_000
+MAX_RECORD_TYPES = 32  # distinct NamedTuple field lists in one message
 _NUMERIC_KINDS = "biuf"
 
 
@@ -90,10 +102,14 @@ def decode(data: bytes, *, tensor: Callable[[np.ndarray], Any] | None = None,
     """Inverse of :func:`encode`. ``tensor``/``fixture`` rebuild those values (sandbox side only)."""
     try:
         (n,) = struct.unpack_from("<I", data, 0)
+        if n > MAX_JSON:
+            raise WireError(f"message document of {n} bytes exceeds the limit")
         doc = json.loads(data[4:4 + n].decode())
         pos = 4 + n
         (count,) = struct.unpack_from("<I", data, pos)
         pos += 4
+        if count > MAX_ARRAYS:
+            raise WireError(f"message holds more than {MAX_ARRAYS} arrays")
         arrays = []
         for _ in range(count):
             (size,) = struct.unpack_from("<Q", data, pos)
@@ -106,8 +122,32 @@ def decode(data: bytes, *, tensor: Callable[[np.ndarray], Any] | None = None,
     except (struct.error, ValueError, UnicodeDecodeError, RecursionError) as e:
         raise WireError(f"malformed message: {type(e).__name__}") from None
 
-    def dec(v: Any) -> Any:
-        if v is None or isinstance(v, (bool, int, float, str)):
+    nodes = 0
+    records: dict[tuple[str, ...], type] = {}
+
+    def record_type(fields: Any) -> type:
+        if not isinstance(fields, list) or len(fields) > 64:
+            raise WireError("bad namedtuple fields")
+        key = tuple(str(f) for f in fields)
+        if key not in records:
+            if len(records) >= MAX_RECORD_TYPES:
+                raise WireError("too many kinds of namedtuple in one message")
+            if not all(f.isidentifier() and not keyword.iskeyword(f) and not f.startswith("_") and len(f) <= 64
+                       for f in key):
+                raise WireError("bad namedtuple fields")
+            records[key] = collections.namedtuple("Result", key)
+        return records[key]
+
+    def dec(v: Any, depth: int = 0) -> Any:
+        nonlocal nodes
+        nodes += 1
+        if nodes > MAX_NODES or depth > MAX_DEPTH:
+            raise WireError("message too large or nested too deeply")
+        if isinstance(v, str):
+            if len(v) > MAX_STRING:
+                raise WireError("string too long")
+            return v
+        if v is None or isinstance(v, (bool, int, float)):
             return v
         if not isinstance(v, dict) or len(v) not in (1, 2):
             raise WireError("malformed value")
@@ -125,24 +165,20 @@ def decode(data: bytes, *, tensor: Callable[[np.ndarray], Any] | None = None,
         if tag == "__float__":
             return float(payload) if payload in ("nan", "inf", "-inf") else _bad()
         if tag == "__list__":
-            return [dec(x) for x in payload]
+            return [dec(x, depth + 1) for x in payload]
         if tag == "__tuple__":
-            return tuple(dec(x) for x in payload)
+            return tuple(dec(x, depth + 1) for x in payload)
         if tag == "__dict__":
-            return {str(k): dec(x) for k, x in payload.items()}
+            return {dec(str(k), depth + 1): dec(x, depth + 1) for k, x in payload.items()}
         if tag == "__namedtuple__":
-            fields = [str(f) for f in payload]
-            if not all(f.isidentifier() and not keyword.iskeyword(f) and not f.startswith("_") for f in fields):
-                raise WireError("bad namedtuple fields")
-            cls = collections.namedtuple("Result", fields)
-            return cls(*[dec(x) for x in rest[0][1]])
+            return record_type(payload)(*[dec(x, depth + 1) for x in rest[0][1]])
         if tag == "__rng__":
             return _generator(payload)
         if tag == "__fixture__":
             if fixture is None:
                 raise WireError("unexpected function value")
             return fixture(str(payload))
-        raise WireError(f"unknown tag {tag!r}")
+        raise WireError(f"unknown tag {str(tag)[:40]!r}")
 
     try:
         return dec(doc)
@@ -166,23 +202,39 @@ def _generator(state: dict[str, Any]) -> np.random.Generator:
 
 
 # --------------------------------------------------------------------------- framing on a socket
-def send(sock: socket.socket, message: bytes) -> None:
-    sock.sendall(struct.pack("<Q", len(message)) + message)
+def send(sock: socket.socket, message: bytes, deadline: float | None = None) -> None:
+    """Send one framed message; with ``deadline`` (time.monotonic()), the whole send must finish by then."""
+    data = memoryview(struct.pack("<Q", len(message)) + message)
+    while data:
+        _wait(sock, deadline)
+        sent = sock.send(data[: 1 << 20])
+        data = data[sent:]
 
 
-def recv(sock: socket.socket) -> bytes:
-    (size,) = struct.unpack("<Q", _recv_exact(sock, 8))
-    if size > MAX_MESSAGE:
+def recv(sock: socket.socket, deadline: float | None = None, limit: int = MAX_MESSAGE) -> bytes:
+    """One framed message. ``deadline`` bounds the WHOLE message: a peer that trickles bytes cannot
+    stretch it, because the socket timeout is recomputed from the deadline before every read."""
+    (size,) = struct.unpack("<Q", _recv_exact(sock, 8, deadline))
+    if size > limit:
         raise WireError(f"message of {size} bytes exceeds the limit")
-    return _recv_exact(sock, size)
+    return _recv_exact(sock, size, deadline)
 
 
-def _recv_exact(sock: socket.socket, n: int) -> bytes:
-    chunks, got = [], 0
+def _wait(sock: socket.socket, deadline: float | None) -> None:
+    if deadline is not None:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError("deadline passed")
+        sock.settimeout(remaining)
+
+
+def _recv_exact(sock: socket.socket, n: int, deadline: float | None) -> bytes:
+    buf = bytearray(n)
+    view, got = memoryview(buf), 0
     while got < n:
-        chunk = sock.recv(min(n - got, 1 << 20))
-        if not chunk:
+        _wait(sock, deadline)
+        k = sock.recv_into(view[got:], min(n - got, 1 << 20))
+        if not k:
             raise EOFError("peer closed the connection")
-        chunks.append(chunk)
-        got += len(chunk)
-    return b"".join(chunks)
+        got += k
+    return bytes(buf)

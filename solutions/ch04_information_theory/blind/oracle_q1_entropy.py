@@ -1,0 +1,157 @@
+"""Independent oracle for q1_entropy (scipy.stats.entropy) and a check that every blind mistake is wrong.
+
+Run: /work/main/.venv/bin/python oracle_q1_entropy.py
+"""
+import ast
+import copy
+import pathlib
+import re
+import sys
+import warnings
+
+import numpy as np
+from scipy import stats
+
+warnings.filterwarnings("ignore")
+HERE = pathlib.Path(__file__).resolve().parent
+QUESTION = "q1_entropy"
+GRADED = ("entropy", "conditional_entropy")
+
+
+# ----------------------------------------------------------------------------- oracle
+def o_entropy(p, base=2.0):
+    return float(stats.entropy(np.asarray(p, dtype=float).ravel(), base=base))
+
+
+def o_conditional_entropy(pxy, base=2.0):
+    pxy = np.asarray(pxy, dtype=float)
+    px = pxy.sum(axis=1)
+    # sum_x p(x) H(Y | X = x), each row entropy by scipy (rows with p(x) = 0 skipped)
+    return float(sum(px[i] * stats.entropy(pxy[i] / px[i], base=base) for i in range(len(px)) if px[i] > 0))
+
+
+ORACLE = {"entropy": o_entropy, "conditional_entropy": o_conditional_entropy}
+
+# ----------------------------------------------------------------------------- public worked examples
+p = np.array([0.5, 0.25, 0.25])
+assert abs(o_entropy(p) - 1.5) < 1e-12
+assert abs(o_entropy(p, base=np.e) - 1.5 * np.log(2.0)) < 1e-12
+assert abs(o_entropy(np.array([0.5, 0.5, 0.0])) - 1.0) < 1e-12
+pxy = np.array([[0.25, 0.25], [0.5, 0.0]])
+assert abs(o_entropy(pxy) - 1.5) < 1e-12
+assert abs(o_conditional_entropy(pxy) - 0.5) < 1e-12
+for K in (1, 2, 5, 64):
+    assert abs(o_entropy(np.full(K, 1.0 / K)) - np.log2(K)) < 1e-10
+rng = np.random.default_rng(1)
+_ = rng.dirichlet(np.ones(6))
+J = rng.dirichlet(np.ones(12)).reshape(3, 4)
+assert abs(o_entropy(J) - (o_entropy(J.sum(1)) + o_conditional_entropy(J))) < 1e-12
+print("oracle reproduces the public worked examples")
+
+# ----------------------------------------------------------------------------- inputs allowed by the docstrings
+rng = np.random.default_rng(12345)
+ENTROPY_CASES = [
+    ((np.array([0.5, 0.25, 0.25]),), {}),
+    ((np.array([0.5, 0.25, 0.25]),), {"base": np.e}),
+    ((np.array([0.5, 0.5, 0.0]),), {}),
+    ((np.array([[0.25, 0.25], [0.5, 0.0]]),), {}),
+    ((rng.dirichlet(np.ones(7)),), {"base": np.e}),
+    ((rng.dirichlet(np.ones(12)).reshape(3, 4),), {"base": 10.0}),
+    ((np.array([1.0 - 2e-300, 1e-300, 1e-300, 0.0]),), {}),
+    ((np.full(10**6, 1e-6),), {}),  # many categories
+]
+J1 = rng.dirichlet(np.ones(12)).reshape(3, 4)
+J2 = np.array([[0.1, 0.0, 0.2], [0.0, 0.0, 0.0], [0.3, 0.25, 0.15]])  # zero row, zero cells
+J3 = rng.dirichlet(np.ones(10)).reshape(5, 2)
+COND_CASES = [
+    ((np.array([[0.25, 0.25], [0.5, 0.0]]),), {}),
+    ((J1,), {}),
+    ((J1,), {"base": np.e}),
+    ((J2,), {}),
+    ((J2.T.copy(),), {"base": np.e}),
+    ((J3,), {}),
+    ((np.outer([0.2, 0.8], [0.1, 0.6, 0.3]),), {"base": 3.0}),
+]
+CASES = {"entropy": ENTROPY_CASES, "conditional_entropy": COND_CASES}
+
+
+# ----------------------------------------------------------------------------- harness
+def sections(path):
+    text = path.read_text()
+    parts = re.split(r"^# %% mistake: (.*)$", text, flags=re.M)
+    assert parts[0].strip() == "", "nothing may precede the first section"
+    return [(parts[i].strip(), parts[i + 1]) for i in range(1, len(parts), 2)]
+
+
+def differs(got, want, rtol, atol):
+    """(severity, why): severity = max |got - want| / (atol + rtol |want|), inf for nan/shape/inf mismatches."""
+    if isinstance(want, tuple):
+        if not isinstance(got, (tuple, list)) or len(got) != len(want):
+            return np.inf, f"returns {type(got).__name__} instead of a {len(want)}-tuple"
+        return max((differs(g, w, rtol, atol) for g, w in zip(got, want)), key=lambda t: t[0])
+    want = np.asarray(want, dtype=float)
+    try:
+        got = np.asarray(got, dtype=float)
+    except Exception:  # noqa: BLE001
+        return np.inf, f"returns a {type(got).__name__}, not a number/array"
+    if got.shape != want.shape:
+        return np.inf, f"returns shape {got.shape} instead of {want.shape}"
+    if np.any(np.isnan(got)):
+        return np.inf, f"returns nan (got {np.ravel(got)[:4]}, want {np.ravel(want)[:4]})"
+    inf_w, inf_g = ~np.isfinite(want), ~np.isfinite(got)
+    if np.any(inf_w != inf_g) or np.any(got[inf_w] != want[inf_w]):
+        return np.inf, f"infinite/finite mismatch (got {np.ravel(got)[:4]}, want {np.ravel(want)[:4]})"
+    g, w = got[~inf_w], want[~inf_w]
+    if g.size == 0:
+        return 0.0, ""
+    ratio = np.abs(g - w) / (atol + rtol * np.abs(w))
+    i = int(np.argmax(ratio))
+    return float(ratio[i]), (f"off by {abs(g[i] - w[i]):.3g} at entry {i} (got {g[i]:.10g}, want {w[i]:.10g}; "
+                             f"{ratio[i]:.3g} x the tolerance {atol + rtol * abs(w[i]):.2g})")
+
+
+SEVERE = 10.0  # tolerance rtol=1e-6: a mistake must be off by >10x that (>1e-5 relative, ~100x float32 round-off)
+
+
+def verdict(fn, name):
+    """The worst of the cases where fn disagrees with the oracle / raises / mutates its input, or None."""
+    worst = (0.0, None)
+    for k, case in enumerate(CASES[name]):
+        args, kwargs = case[0], case[1]
+        rtol, atol = (case[2] if len(case) > 2 else (1e-6, 1e-9))
+        saved = copy.deepcopy(args)
+        want = ORACLE[name](*copy.deepcopy(args), **kwargs)
+        try:
+            got = fn(*args, **kwargs)
+        except Exception as exc:  # noqa: BLE001
+            sev, why = np.inf, f"raises {type(exc).__name__}: {str(exc)[:80]}"
+        else:
+            sev, why = differs(got, want, rtol, atol)
+            if sev <= SEVERE and any(not np.array_equal(np.asarray(a), np.asarray(b)) for a, b in zip(args, saved)):
+                sev, why = np.inf, "overwrites its input array in place"
+        if sev > worst[0]:
+            worst = (sev, f"case #{k}: {why}")
+    return worst[1] if worst[0] > SEVERE else None
+
+
+def main():
+    bad = 0
+    secs = sections(HERE / f"{QUESTION}.py")
+    for desc, code in secs:
+        names = [n.name for n in ast.parse(code).body if isinstance(n, ast.FunctionDef) and n.name in GRADED]
+        ns = dict(ORACLE)  # the other chapter functions come from a correct implementation
+        exec(compile(code, f"<{QUESTION}: {desc[:40]}>", "exec"), ns)
+        why = [f"{n}: {v}" for n in names if (v := verdict(ns[n], n))]
+        if len(desc) > 160:
+            print(f"   (description is {len(desc)} characters long)")
+        if names and why:
+            print(f"WRONG ok: {desc}\n    -> {why[0]}")
+        else:
+            bad += 1
+            print(f"NOT WRONG: {desc}")
+    print(f"{len(secs) - bad}/{len(secs)} mistakes demonstrably wrong")
+    sys.exit(1 if bad else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -13,6 +13,7 @@ CHAPTER_IDS = (
     "ch03_optimization",
     "ch04_information_theory",
     "ch05_learning_theory",
+    "ch06_model_assessment",
 )
 MANIFEST = Path("assignments") / "course.yml"
 

@@ -79,3 +79,56 @@ def make_tiny_course(root: Path, source: str = TINY_SOURCE) -> Path:
 @pytest.fixture
 def tiny_course(tmp_path):
     return load_course(make_tiny_course(tmp_path / "course"))
+
+
+TWO_QUESTIONS = TINY_SOURCE + "\n" + textwrap.dedent('''\
+        # %% [raw]
+    # # BEGIN QUESTION
+    # name: q2_cube
+
+    # %% [markdown]
+    # Cube a number.
+
+    # %% [raw]
+    # # BEGIN SOLUTION
+
+    # %%
+    def cube(x):
+        """Return x cubed."""
+        # BEGIN SOLUTION
+        return x * x * x
+        # END SOLUTION
+
+    # %% [raw]
+    # # END SOLUTION
+
+    # %% [raw]
+    # # BEGIN TESTS
+
+    # %%
+    def test_cube_public(cube):
+        from mlmathkit_checks import close
+        close(cube(2.0), 8.0)
+
+    # %%
+    # HIDDEN
+    def test_cube_hidden(cube):
+        """A negative number with a fractional part."""
+        from mlmathkit_checks import close
+        close(cube(-1.5), -3.375)
+
+    # %% [raw]
+    # # END TESTS
+
+    # %% [raw]
+    # # END QUESTION
+''')
+
+
+def make_two_question_course(root: Path) -> Path:
+    """The tiny course with a second question, so tests can see one question's fate affect another's."""
+    make_tiny_course(root, TWO_QUESTIONS)
+    (root / "assignments" / "course.yml").write_text(
+        "course: tiny\nsettings:\n  call_timeout: 3\nchapters:\n  ch01_probability:\n    title: Tiny\n"
+        "    questions:\n      q1_square: 2\n      q2_cube: 1\n")
+    return root

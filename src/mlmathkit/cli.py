@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .authoring import AuthoringError
 from .course import CourseError, load_course
+from .identity import IdentityError
 from .readme import update_block
 from .release import ReleaseError, release_chapter
 from .variants import VariantsError
@@ -53,7 +54,8 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     chapter = course.chapter(args.chapter)
     timeout = args.timeout if args.timeout is not None else course.grading_timeout
     grade_batch(chapter, [Path(p) for p in args.paths], Path(args.out), timeout=timeout, jobs=args.jobs,
-                memory_gib=args.memory, force=args.force)
+                memory_gib=args.memory, call_timeout=args.call_timeout, force=args.force,
+                roster=Path(args.roster) if args.roster else None)
     return 0
 
 
@@ -86,8 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="output folder for grades.csv and per-submission results")
     p.add_argument("--timeout", type=float, default=None,
                    help="wall-clock seconds of student code per submission (default: the manifest's grading_timeout)")
+    p.add_argument("--call-timeout", type=float, default=None,
+                   help="wall-clock seconds of one call of a graded function (default: the manifest's, per question)")
     p.add_argument("--jobs", type=int, default=None, help="submissions graded in parallel (default: CPU count)")
-    p.add_argument("--memory", type=float, default=2.0, help="GiB of memory per submission (default: 2)")
+    p.add_argument("--memory", type=float, default=2.0, help="GiB of memory for a whole submission, all its processes and /tmp (default: 2)")
+    p.add_argument("--roster", help="class list CSV (id, name, e-mail, SIS id): missing rows, off-roster flags, "
+                                    "and DIR/canvas.csv in Canvas's gradebook-import format")
     p.add_argument("--force", action="store_true", help="regrade submissions already graded in --out")
     p.set_defaults(func=_cmd_grade)
 
@@ -101,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (CourseError, AuthoringError, ReleaseError, VariantsError, FileNotFoundError) as e:
+    except (CourseError, AuthoringError, ReleaseError, VariantsError, IdentityError, FileNotFoundError) as e:
         print(f"mlmathkit {args.command}: {e}", file=sys.stderr)
         return 2
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 
 import yaml
@@ -30,6 +31,7 @@ class Chapter:
     questions: dict[str, float]  # question name -> points, in notebook order
     root: Path
     call_timeouts: dict[str, float] = dataclasses.field(default_factory=dict)  # seconds per call of a graded function
+    hidden_visibility: str = "after_published"  # of hidden tests in Gradescope's results.json
 
     @property
     def source_dir(self) -> Path:
@@ -66,6 +68,22 @@ class Chapter:
     @property
     def max_score(self) -> float:
         return float(sum(self.questions.values()))
+
+    @property
+    def release_id(self) -> str:
+        """The id the release stamped into the shipped notebooks ("" before the first release)."""
+        try:
+            return release_of(json.loads(self.reference_notebook.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            return ""
+
+
+def release_of(nb: dict) -> str:
+    """The release id a notebook was made from (its ``metadata.mlmathkit.release``), or ""."""
+    meta = nb.get("metadata") if isinstance(nb, dict) else None
+    stamp = meta.get("mlmathkit") if isinstance(meta, dict) else None
+    value = stamp.get("release") if isinstance(stamp, dict) else None
+    return value[:64] if isinstance(value, str) else ""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -123,6 +141,7 @@ def load_course(root: Path | None = None) -> Course:
             questions=questions,
             root=root,
             call_timeouts=timeouts,
+            hidden_visibility=str(settings.get("hidden_tests_visibility", "after_published")),
         )
     return Course(
         root=root,

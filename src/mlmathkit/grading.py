@@ -1,16 +1,20 @@
 """`mlmathkit grade`: batch-grade submissions into a gradebook, safely and in parallel.
 
-A pool of warm judge processes (:mod:`mlmathkit.judge`), one per core by default, grades the
-submissions; each judge runs student code only inside sandboxes forked from its zygote
-(:mod:`mlmathkit.sandbox`). Every finished submission is written at once and atomically to
-``DIR/results/<stem>.json`` (Gradescope format) and ``DIR/feedback/<stem>.md``; a re-run skips
-submissions whose bytes and autograder bundle are unchanged (``force`` regrades), so an interrupted
-batch loses nothing already graded. ``DIR/grades.csv`` is written at the end.
+Intake (:mod:`mlmathkit.intake`) says who handed in what: one submission per student, older ones
+superseded, identity clashes as error rows. A pool of warm judge processes (:mod:`mlmathkit.judge`),
+one per core by default, grades them; each judge runs student code only inside sandboxes forked from
+its zygote (:mod:`mlmathkit.sandbox`). Every finished submission is written at once and atomically to
+``DIR/results/<key>.json`` (Gradescope format) and ``DIR/feedback/<key>.md``, ``key`` being derived
+safely from the student id. A re-run reuses a result only when the submission's bytes, the bundle,
+the grader's code and the limits are all unchanged (``force`` regrades), so an interrupted batch
+loses nothing already graded. ``DIR/grades.csv`` (and with a roster ``DIR/canvas.csv``) is written
+at the end, then ``DIR/report.html``.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
+import dataclasses
 import hashlib
 import json
 import multiprocessing
@@ -21,40 +25,76 @@ from typing import Callable
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.text import Text
 
 from . import judge
 from .course import Chapter
-from .feedback import feedback_markdown, results_json
-from .gradebook import Row, atomic_write, render_csv, summary
-from .intake import Submission, discover
+from .feedback import case_records, feedback_markdown, results_json
+from .gradebook import Row, apply_roster, atomic_write, render_csv, summary, write_canvas_csv
+from .intake import Submission, discover, read_roster
+from .untrusted import console_text
 
 DEFAULT_MEMORY_GIB = 2.0
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
-def _cached_row(out: Path, sub: Submission, digests: dict[str, str]) -> Row | None:
-    path = out / "results" / f"{sub.stem}.json"
+def grader_fingerprint() -> str:
+    """The grader's version and code: a result graded by other code is never reused."""
+    from . import __version__
+
+    package = Path(__file__).parent
+    h = hashlib.sha256(__version__.encode())
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode() + path.read_bytes())
+    return f"{__version__}+{h.hexdigest()[:12]}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Context:
+    """What every result of this batch depends on besides the submission itself."""
+
+    chapter: Chapter
+    out: Path
+    bundle: str
+    grader: str
+    limits: judge.Limits
+
+    def cache_key(self, sub: Submission, digest: str) -> str:
+        parts = [sub.student, digest, self.bundle, self.grader, json.dumps(self.limits.as_dict(), sort_keys=True)]
+        return _sha256("\0".join(parts).encode())
+
+
+def _cached_row(ctx: Context, sub: Submission, digest: str) -> Row | None:
     try:
-        extra = json.loads(path.read_text(encoding="utf-8"))["extra_data"]
-        if extra["submission_sha256"] != digests[sub.stem] or extra["autograder_sha256"] != digests[""]:
+        extra = json.loads((ctx.out / "results" / f"{sub.key}.json").read_text(encoding="utf-8"))["extra_data"]
+        if extra["cache_key"] != ctx.cache_key(sub, digest):
             return None
-        return Row(sub.name, extra["status"], {k: float(v) for k, v in extra["scores"].items()},
+        return Row(sub.student, sub.name, extra["status"], {k: float(v) for k, v in extra["scores"].items()},
                    float(extra["max_score"]), extra["reason"])
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
-def _record(chapter: Chapter, out: Path, sub: Submission, verdict: judge.Verdict, digests: dict[str, str]) -> Row:
+def _reason(sub: Submission, verdict: judge.Verdict) -> str:
+    return "; ".join(filter(None, [verdict.reason, *verdict.warnings, sub.note]))
+
+
+def _record(ctx: Context, sub: Submission, verdict: judge.Verdict, digest: str) -> Row:
+    chapter = ctx.chapter
     scores = {q: r.score for q, r in verdict.questions.items()}
-    row = Row(sub.name, verdict.status, scores, chapter.max_score, verdict.reason)
-    extra = {"submission": sub.name, "status": row.status, "reason": row.reason, "scores": scores,
-             "max_score": row.max_score, "submission_sha256": digests[sub.stem], "autograder_sha256": digests[""],
-             "student_seconds": round(verdict.student_seconds, 3), "judge_seconds": round(verdict.judge_seconds, 3)}
-    atomic_write(out / "feedback" / f"{sub.stem}.md", feedback_markdown(chapter, sub.name, verdict))
-    atomic_write(out / "results" / f"{sub.stem}.json", json.dumps(results_json(chapter, verdict, extra), indent=1))
+    row = Row(sub.student, sub.name, verdict.status, scores, chapter.max_score, _reason(sub, verdict))
+    extra = {"student": sub.student, "submission": sub.name, "chapter": chapter.id, "status": row.status,
+             "reason": row.reason, "scores": scores, "max_score": row.max_score,
+             "student_seconds": round(verdict.student_seconds, 3), "judge_seconds": round(verdict.judge_seconds, 3),
+             "peak_memory_bytes": verdict.peak_memory_bytes, "cases": case_records(verdict), "misconceptions": [],
+             "submission_sha256": digest, "autograder_sha256": ctx.bundle, "grader": ctx.grader,
+             "limits": ctx.limits.as_dict(), "cache_key": ctx.cache_key(sub, digest)}
+    atomic_write(ctx.out / "feedback" / f"{sub.key}.md", feedback_markdown(chapter, sub.student, sub.name, verdict))
+    atomic_write(ctx.out / "results" / f"{sub.key}.json",
+                 json.dumps(results_json(chapter, verdict, extra, chapter.hidden_visibility), indent=1))
     return row
 
 
@@ -66,41 +106,74 @@ def grade_batch(
     timeout: float,
     jobs: int | None = None,
     memory_gib: float = DEFAULT_MEMORY_GIB,
+    call_timeout: float | None = None,
+    roster: Path | None = None,
     force: bool = False,
-    echo: Callable[[str], None] | None = None,
+    echo: Callable[[object], None] | None = None,
 ) -> list[Row]:
-    console = Console(stderr=False)
+    console = Console(stderr=False, highlight=False)
     echo = echo or console.print
     if not chapter.autograder_zip.is_file():
         raise FileNotFoundError(f"{chapter.autograder_zip} is missing: run `mlmathkit release {chapter.id}` first")
-    submissions = discover(paths)
+    class_list = read_roster(roster) if roster else None
+    batch = discover(paths, class_list)
     out.mkdir(parents=True, exist_ok=True)
-    digests = {"": _sha256(chapter.autograder_zip), **{s.stem: _sha256(s.path) for s in submissions}}
+    limits = judge.Limits(timeout=timeout, memory_bytes=int(memory_gib * 2**30), call_timeout=call_timeout)
+    ctx = Context(chapter, out, _sha256(chapter.autograder_zip.read_bytes()), grader_fingerprint(), limits)
+    digests = {s.key: _sha256(s.path.read_bytes()) for s in batch.submissions}
     rows: dict[str, Row] = {}
     if not force:
-        for sub in submissions:
-            cached = _cached_row(out, sub, digests)
+        for sub in batch.submissions:
+            cached = _cached_row(ctx, sub, digests[sub.key])
             if cached:
-                rows[sub.stem] = cached
-    todo = [s for s in submissions if s.stem not in rows]
+                rows[sub.key] = cached
+    todo = [s for s in batch.submissions if s.key not in rows]
     if rows:
         echo(f"{len(rows)} submission(s) unchanged since the last run: kept (use --force to regrade)")
-    limits = judge.Limits(timeout=timeout, memory_bytes=int(memory_gib * 2**30))
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
+    for old in batch.superseded:
+        echo(Text.assemble("superseded by a newer submission of the same student, not graded: ", console_text(old.name)))
     if todo:
-        _run_pool(chapter, out, todo, limits, jobs, digests, rows, echo, console)
-    ordered = [rows[s.stem] for s in submissions]
+        _run_pool(ctx, todo, jobs, digests, rows, echo, console)
+    ordered = [rows[s.key] for s in batch.submissions]
+    ordered += [Row(s.student, s.name, "error", {}, chapter.max_score, reason) for s, reason in batch.rejected]
+    if class_list is not None:
+        ordered = apply_roster(ordered, class_list, chapter.max_score)
+        write_canvas_csv(out / "canvas.csv", ordered, class_list, chapter.title, chapter.max_score)
     atomic_write(out / "grades.csv", render_csv(ordered, list(chapter.questions)))
     echo(summary(ordered))
-    echo(f"gradebook: {out / 'grades.csv'}")
+    echo(Text(f"gradebook: {out / 'grades.csv'}"))
+    _write_report(out, chapter, echo)
     return ordered
 
 
-def _run_pool(chapter, out, todo, limits, jobs, digests, rows, echo, console) -> None:
-    ctx = multiprocessing.get_context("spawn")  # judges start clean: no state shared with this process
+def _write_report(out: Path, chapter: Chapter, echo) -> None:
+    try:
+        from .report import build_report
+
+        echo(Text(f"report: {build_report(out, title=f'{chapter.title} ({chapter.id})')}"))
+    except Exception as e:  # noqa: BLE001 - the gradebook is written; a report failure must not hide it
+        print(f"WARNING: the class report could not be written: {type(e).__name__}: {e}", file=sys.stderr)
+
+
+def _row_line(row: Row) -> Text:
+    """One progress line; the student id, file name and reason are printed, never interpreted."""
+    line = Text(f"  {row.status:8s} {row.score:6.2f}/{row.max_score:g}  ")
+    line += console_text(row.student) + Text("  ") + console_text(row.submission)
+    if row.reason:
+        line += Text("  (") + console_text(row.reason) + Text(")")
+    return line
+
+
+def _run_pool(ctx: Context, todo: list[Submission], jobs: int | None, digests, rows, echo, console) -> None:
+    chapter = ctx.chapter
+    by_file: dict[Path, list[Submission]] = {}  # a group submission is graded once, recorded per student
+    for sub in todo:
+        by_file.setdefault(sub.path.resolve(), []).append(sub)
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(by_file)))
+    ctx_mp = multiprocessing.get_context("spawn")  # judges start clean: no state shared with this process
     progress = Progress(TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         console=console, disable=not console.is_terminal, transient=True)
-    with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=ctx, initializer=judge.init_worker,
+    with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=ctx_mp, initializer=judge.init_worker,
                                                 initargs=(str(chapter.root), chapter.id)) as pool, progress:
         missing = pool.submit(judge.mechanisms).result().get("missing") or []
         if missing:
@@ -108,15 +181,15 @@ def _run_pool(chapter, out, todo, limits, jobs, digests, rows, echo, console) ->
                   "still applies (the trust split, deadlines, the kill, rlimits). Grade untrusted submissions "
                   "as root on Linux for full isolation.", file=sys.stderr)
         task = progress.add_task("grading", total=len(todo))
-        futures = {pool.submit(judge.grade_one, str(s.path), limits): s for s in todo}
+        futures = {pool.submit(judge.grade_one, str(path), ctx.limits): subs for path, subs in by_file.items()}
         for done in concurrent.futures.as_completed(futures):
-            sub = futures[done]
-            try:
-                row = _record(chapter, out, sub, done.result(), digests)
-            except Exception as e:  # noqa: BLE001 - a grader fault on one file must not lose the batch
-                row = Row(sub.name, "error", {}, chapter.max_score, f"grader error: {type(e).__name__}: {e}")
-            rows[sub.stem] = row
-            progress.advance(task)
-            if not console.is_terminal:
-                echo(f"  {row.status:8s} {row.score:6.2f}/{row.max_score:g}  {sub.name}"
-                     + (f"  ({row.reason})" if row.reason else ""))
+            for sub in futures[done]:
+                try:
+                    row = _record(ctx, sub, done.result(), digests[sub.key])
+                except Exception as e:  # noqa: BLE001 - a grader fault on one file must not lose the batch
+                    row = Row(sub.student, sub.name, "error", {}, chapter.max_score,
+                              f"grader error: {type(e).__name__}: {str(e)[:300]}")
+                rows[sub.key] = row
+                progress.advance(task)
+                if not console.is_terminal:
+                    echo(_row_line(row))

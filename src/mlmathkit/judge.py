@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from . import wire
-from .course import Chapter, load_course
+from .course import Chapter, load_course, release_of
 from .intake import InvalidSubmission, read_notebook
 from .sandbox.cgroup import Cgroup
 from .sandbox.uids import UidAllocator
@@ -73,7 +73,7 @@ class Verdict:
     student_seconds: float
     judge_seconds: float
     peak_memory_bytes: int | None = None
-    notes: list[str] = dataclasses.field(default_factory=list)  # e.g. which calls ran away
+    warnings: list[str] = dataclasses.field(default_factory=list)  # shown in the row's reason and the feedback
 
 
 def _clip(text: Any, cap: int) -> str:
@@ -191,6 +191,9 @@ class Runner:
         except SandboxGone:
             self._retire(cells=True)
             return None
+        if "fatal" in ready:  # the sandbox could not be set up: a grader fault, reported as one
+            self.session.kill()
+            raise RuntimeError(f"the sandbox could not be set up: {_clip(ready['fatal'], MESSAGE_CAP)}")
         self.memory |= bool(ready.get("memory_error"))
         return ready
 
@@ -361,7 +364,7 @@ def init_worker(root: str, chapter_id: str) -> None:
     threadpool_limits(1)  # one BLAS thread per judge: the pool already keeps every core busy
     tests = {q: load_tests(chapter, q) for q in chapter.questions}  # loaded once per judge
     _STATE.update(chapter=chapter, tests=tests, points={q: case_points(t) for q, t in tests.items()},
-                  functions=graded_functions(chapter))
+                  functions=graded_functions(chapter), release=chapter.release_id)
     # runs when the pool worker exits, so a batch ends only after all its sandboxes have disappeared
     multiprocessing.util.Finalize(None, _close_zygote, exitpriority=10)
 
@@ -414,7 +417,15 @@ def grade_one(path: str, limits: Limits) -> Verdict:
     status, reason = _status(runner, limits)
     total = time.monotonic() - t_start
     return Verdict(status, reason, questions, runner.cell_errors, runner.clock.used, total - runner.clock.used,
-                   runner.peak_memory or None, runner.runaway)
+                   runner.peak_memory or None, _release_warnings(nb))
+
+
+def _release_warnings(nb) -> list[str]:
+    submitted, current = release_of(nb), _STATE["release"]
+    if current and submitted != current:
+        return [f"this notebook was made from another release of the assignment ({submitted or 'unknown'}; "
+                f"current: {current}): it was graded against the current tests, which may differ"]
+    return []
 
 
 def _status(runner: Runner, limits: Limits) -> tuple[str, str]:

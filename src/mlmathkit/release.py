@@ -9,6 +9,8 @@ that contains a solution line or a hidden test.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import re
 import shutil
 import string
@@ -117,7 +119,16 @@ def normalize_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def _write_notebook(nb: nbformat.NotebookNode, path: Path) -> None:
+def release_id(chapter: Chapter) -> str:
+    """A stamp of what the release was made from (source and points): equal sources, equal ids."""
+    made_from = chapter.source.read_bytes() + json.dumps(
+        [chapter.questions, chapter.call_timeouts], sort_keys=True).encode()
+    return hashlib.sha256(made_from).hexdigest()[:12]
+
+
+def _write_notebook(chapter: Chapter, nb: nbformat.NotebookNode, path: Path) -> None:
+    """Normalised, stamped with the release id (the grader warns about submissions made from another)."""
+    nb.metadata["mlmathkit"] = {"release": release_id(chapter)}
     nbformat.validate(nb)
     path.write_text(nbformat.writes(normalize_notebook(nb)) + "\n", encoding="utf-8")
 
@@ -127,7 +138,7 @@ def _stage_student(chapter: Chapter, otter_student: Path, out: Path) -> Path:
     shutil.copytree(otter_student, out)
     _name_test_cases(out / "tests")
     nb_path = out / f"{chapter.id}.ipynb"
-    _write_notebook(nbformat.read(nb_path, as_version=4), nb_path)
+    _write_notebook(chapter, nbformat.read(nb_path, as_version=4), nb_path)
     template = string.Template((resources.files("mlmathkit") / "templates" / "student_README.md").read_text("utf-8"))
     questions = "\n".join(f"| `{q}` | {p:g} |" for q, p in chapter.questions.items())
     (out / "README.md").write_text(
@@ -147,7 +158,7 @@ def _stage_autograder(chapter: Chapter, otter_autograder: Path, out: Path) -> Pa
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.source = strip_markers(cell.source)
-    _write_notebook(nb, nb_path)
+    _write_notebook(chapter, nb, nb_path)
     zips = sorted(otter_autograder.glob("*.zip"))
     if len(zips) != 1:
         raise ReleaseError(f"{chapter.id}: expected one autograder zip from otter, found {len(zips)}")

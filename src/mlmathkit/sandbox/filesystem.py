@@ -22,10 +22,12 @@ RO_BIND = L.MS_BIND | L.MS_REMOUNT | L.MS_RDONLY | L.MS_NOSUID | L.MS_NODEV
 
 
 def python_dirs() -> list[str]:
-    """The installation(s) this interpreter runs from: a venv and the base Python it points to."""
+    """The installation(s) this interpreter runs from: a venv, the base Python it points to, and any
+    site-packages folder a ``.pth`` file added (never other sys.path entries, such as a source tree)."""
     dirs = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix,
             os.path.dirname(os.path.dirname(os.path.realpath(sys.executable)))}
-    return sorted(os.path.realpath(d) for d in dirs if os.path.isdir(d))
+    dirs.update(p for p in sys.path if os.path.basename(p.rstrip("/")) in ("site-packages", "dist-packages"))
+    return sorted({os.path.realpath(d) for d in dirs if os.path.isdir(d)})
 
 
 def allowed_binds() -> list[str]:
@@ -47,6 +49,9 @@ def build_root(tmp_bytes: int) -> None:
     devices = {d: os.open(f"/dev/{d}", os.O_PATH | os.O_CLOEXEC) for d in DEVICES if os.path.exists(f"/dev/{d}")}
     new = "/tmp"  # any existing directory: the new root is mounted over it, then pivoted to
     L.mount("tmpfs", new, "tmpfs", L.MS_NOSUID | L.MS_NODEV, "size=1m,mode=0755")
+    # the private /tmp first: a Python installation that lives under /tmp is bound on top of it
+    os.makedirs(new + "/tmp")
+    L.mount("tmpfs", new + "/tmp", "tmpfs", L.MS_NOSUID | L.MS_NODEV, f"size={tmp_bytes},mode=1777")
     for path, fd in sources.items():
         target = new + path
         if os.path.isdir(f"/proc/self/fd/{fd}"):
@@ -66,9 +71,8 @@ def build_root(tmp_bytes: int) -> None:
         L.mount(f"/proc/self/fd/{fd}", f"{new}/dev/{name}", None, L.MS_BIND)
         os.close(fd)
     os.symlink("/proc/self/fd", new + "/dev/fd")
-    for d in ("tmp", "proc", ".old"):
+    for d in ("proc", ".old"):
         os.makedirs(f"{new}/{d}")
-    L.mount("tmpfs", new + "/tmp", "tmpfs", L.MS_NOSUID | L.MS_NODEV, f"size={tmp_bytes},mode=1777")
     os.chdir(new)
     L.pivot_root(".", ".old")
     os.chdir("/")

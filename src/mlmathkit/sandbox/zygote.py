@@ -275,7 +275,11 @@ def _child(sock: socket.socket, config: dict[str, Any], group: Cgroup | None) ->
     if pid == 0:
         code = 0
         try:
-            _confine(config)
+            try:
+                _confine(config)
+            except BaseException as e:  # noqa: BLE001 - the grader's fault, not the student's: say what failed
+                wire.send(sock, wire.encode({"fatal": f"{type(e).__name__}: {e}"[:500]}))
+                raise
             _serve(sock)
         except BaseException:  # noqa: BLE001 - nothing useful to do but leave
             code = 1

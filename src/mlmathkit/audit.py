@@ -34,6 +34,8 @@ from .scoring import CaseResult, chapter_cwd, exec_cells, notebook_namespace, sc
 from .variants import load_variants
 
 MIN_MISTAKES, MIN_ALTERNATIVES, MIN_MUTATION_SCORE = 3, 2, 0.90
+MIN_BLIND = 4  # mistakes per question written from the student release only
+MIN_PUBLIC_CATCH = 0.60  # share of a chapter's catalogued mistakes that fail a public check
 MARGIN_FACTOR = 10.0
 MUTANTS_PER_QUESTION = 60
 TRIAL_TIMEOUT = 60
@@ -45,6 +47,7 @@ class Trial:
     question: str
     label: str
     code: str = ""
+    blind: bool = False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -125,7 +128,7 @@ def trials_for(chapter: Chapter) -> list[Trial]:
     source = read_source(chapter)
     trials = [Trial("reference", "", "reference"), Trial("student", "", "untouched student release")]
     for question, variants in load_variants(chapter).items():
-        trials += [Trial(v.kind, question, v.title, v.source) for v in variants]
+        trials += [Trial(v.kind, question, v.title, v.source, v.blind) for v in variants]
     for name, q in source.questions.items():
         mutants = [m for src in q.solution_sources for m in mutants_of(src)]
         if len(mutants) > MUTANTS_PER_QUESTION:  # a stable, spread-out subset keeps the audit fast
@@ -168,7 +171,9 @@ def analyse(chapter: Chapter, outcomes: list[Outcome]) -> dict[str, Any]:
     questions: dict[str, Any] = {}
     for q in chapter.questions:
         mistakes, alts, mutants = by_kind("mistake", q), by_kind("alternative", q), by_kind("mutant", q)
-        accepted_mistakes = [o.trial.label for o in mistakes if o.full]
+        accepted_mistakes = [("blind: " if o.trial.blind else "") + o.trial.label for o in mistakes if o.full]
+        blind = [o for o in mistakes if o.trial.blind]
+        caught_publicly = [o for o in mistakes if o.error or any(not c.passed for c in o.cases if not c.hidden)]
         rejected_alts = [f"{o.trial.label}: {o.error or [c.name + ': ' + c.message for c in o.cases if not c.passed][:1]}"
                          for o in alts if not o.full]
         survivors = [o.trial.label for o in mutants if o.full]
@@ -179,6 +184,9 @@ def analyse(chapter: Chapter, outcomes: list[Outcome]) -> dict[str, Any]:
         if len(mistakes) < MIN_MISTAKES or len(alts) < MIN_ALTERNATIVES:
             failures.append(f"{q}: needs >= {MIN_MISTAKES} mistakes and >= {MIN_ALTERNATIVES} alternatives "
                             f"(has {len(mistakes)} and {len(alts)})")
+        if len(blind) < MIN_BLIND:
+            failures.append(f"{q}: needs >= {MIN_BLIND} blind mistakes (solutions/{chapter.id}/blind/{q}.py), "
+                            f"has {len(blind)}")
         if accepted_mistakes:
             failures.append(f"{q}: mistakes scored full marks: {accepted_mistakes}")
         if rejected_alts:
@@ -187,13 +195,20 @@ def analyse(chapter: Chapter, outcomes: list[Outcome]) -> dict[str, Any]:
             failures.append(f"{q}: mutation score {mutation_score:.0%} < {MIN_MUTATION_SCORE:.0%}; "
                             f"unexplained survivors: {unexplained}")
         questions[q] = {
-            "mistakes": {"rejected": len(mistakes) - len(accepted_mistakes), "total": len(mistakes), "accepted": accepted_mistakes},
+            "mistakes": {"rejected": len(mistakes) - len(accepted_mistakes), "total": len(mistakes), "accepted": accepted_mistakes,
+                         "blind": len(blind), "caught_publicly": len(caught_publicly)},
             "alternatives": {"accepted": len(alts) - len(rejected_alts), "total": len(alts), "rejected": rejected_alts},
             "mutants": {"killed": killed, "total": len(mutants), "score": round(mutation_score, 4),
                         "equivalent": sorted(set(survivors) - set(unexplained)), "unexplained_survivors": unexplained},
             "margins": _margins(by_kind("reference", q) + alts, mistakes + mutants),
         }
-    return {"chapter": chapter.id, "ok": not failures, "failures": failures, "questions": questions}
+    total = sum(r["mistakes"]["total"] for r in questions.values())
+    public = sum(r["mistakes"]["caught_publicly"] for r in questions.values()) / total if total else 1.0
+    if public < MIN_PUBLIC_CATCH:
+        failures.append(f"public checks catch {public:.0%} of the catalogued mistakes (< {MIN_PUBLIC_CATCH:.0%}): "
+                        "make the worked examples asymmetric enough that common mistakes fail in the notebook")
+    return {"chapter": chapter.id, "ok": not failures, "failures": failures, "questions": questions,
+            "public_catch_rate": round(public, 4)}
 
 
 def _margins(correct: list[Outcome], wrong: list[Outcome]) -> list[dict[str, Any]]:
@@ -239,8 +254,10 @@ def render_table(report: dict[str, Any]) -> str:
     lines = [
         f"**{report['chapter']}** — {'PASS' if report['ok'] else 'FAIL'}",
         "",
-        "| question | mistakes rejected | mutants killed | alternatives accepted | worst correct error/tol (hidden) | best wrong error/tol (hidden) | flags |",
-        "|---|---|---|---|---|---|---|",
+        f"public checks catch {report.get('public_catch_rate', 0):.0%} of the catalogued mistakes",
+        "",
+        "| question | mistakes rejected (blind) | caught by public checks | mutants killed | alternatives accepted | worst correct error/tol (hidden) | best wrong error/tol (hidden) | flags |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for q, r in report["questions"].items():
         hidden = [m for m in r["margins"] if m["hidden"]]
@@ -249,7 +266,8 @@ def render_table(report: dict[str, Any]) -> str:
         flags = sum(len(m["flags"]) for m in hidden)
         mut = r["mutants"]
         lines.append(
-            f"| {q} | {r['mistakes']['rejected']}/{r['mistakes']['total']} | {mut['killed']}/{mut['total']} "
+            f"| {q} | {r['mistakes']['rejected']}/{r['mistakes']['total']} ({r['mistakes'].get('blind', 0)}) | "
+            f"{r['mistakes'].get('caught_publicly', 0)}/{r['mistakes']['total']} | {mut['killed']}/{mut['total']} "
             f"({mut['score']:.0%}{', ' + str(len(mut['equivalent'])) + ' equivalent' if mut['equivalent'] else ''}) | "
             f"{r['alternatives']['accepted']}/{r['alternatives']['total']} | {_fmt_ratio(correct)} | {_fmt_ratio(wrong)} | "
             f"{flags or ''} |"

@@ -46,6 +46,10 @@ class Chapter:
         return self.source_dir / "variants"
 
     @property
+    def blind_dir(self) -> Path:
+        return self.source_dir / "blind"
+
+    @property
     def student_dir(self) -> Path:
         return self.root / "student" / self.id
 

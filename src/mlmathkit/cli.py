@@ -55,7 +55,14 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     timeout = args.timeout if args.timeout is not None else course.grading_timeout
     grade_batch(chapter, [Path(p) for p in args.paths], Path(args.out), timeout=timeout, jobs=args.jobs,
                 memory_gib=args.memory, call_timeout=args.call_timeout, force=args.force,
-                roster=Path(args.roster) if args.roster else None)
+                roster=Path(args.roster) if args.roster else None, cluster=args.cluster)
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .report import build_report
+
+    print(f"class report: {build_report(Path(args.dir))}")
     return 0
 
 
@@ -94,8 +101,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--memory", type=float, default=2.0, help="GiB of memory for a whole submission, all its processes and /tmp (default: 2)")
     p.add_argument("--roster", help="class list CSV (id, name, e-mail, SIS id): missing rows, off-roster flags, "
                                     "and DIR/canvas.csv in Canvas's gradebook-import format")
+    p.add_argument("--cluster", metavar="tcp://HOST:PORT",
+                   help="grade on a running Dask scheduler's workers instead of this machine's cores")
     p.add_argument("--force", action="store_true", help="regrade submissions already graded in --out")
     p.set_defaults(func=_cmd_grade)
+
+    p = sub.add_parser("report", help="rebuild DIR/report.html, the class report, from a `grade` output folder")
+    p.add_argument("dir", metavar="DIR", help="output folder of `mlmathkit grade`")
+    p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("demo", help="release, then grade the bundled example submissions")
     p.add_argument("--out", default="build/demo", help="output folder (default: build/demo)")

@@ -108,6 +108,7 @@ def grade_batch(
     memory_gib: float = DEFAULT_MEMORY_GIB,
     call_timeout: float | None = None,
     roster: Path | None = None,
+    cluster: str | None = None,
     force: bool = False,
     echo: Callable[[object], None] | None = None,
 ) -> list[Row]:
@@ -133,7 +134,7 @@ def grade_batch(
     for old in batch.superseded:
         echo(Text.assemble("superseded by a newer submission of the same student, not graded: ", console_text(old.name)))
     if todo:
-        _run_pool(ctx, todo, jobs, digests, rows, echo, console)
+        _run_pool(ctx, todo, jobs, cluster, digests, rows, echo, console)
     ordered = [rows[s.key] for s in batch.submissions]
     ordered += [Row(s.student, s.name, "error", {}, chapter.max_score, reason) for s, reason in batch.rejected]
     if class_list is not None:
@@ -164,28 +165,28 @@ def _row_line(row: Row) -> Text:
     return line
 
 
-def _run_pool(ctx: Context, todo: list[Submission], jobs: int | None, digests, rows, echo, console) -> None:
+def _run_pool(ctx: Context, todo: list[Submission], jobs: int | None, cluster: str | None, digests, rows, echo,
+              console) -> None:
     chapter = ctx.chapter
     by_file: dict[Path, list[Submission]] = {}  # a group submission is graded once, recorded per student
     for sub in todo:
         by_file.setdefault(sub.path.resolve(), []).append(sub)
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(by_file)))
-    ctx_mp = multiprocessing.get_context("spawn")  # judges start clean: no state shared with this process
     progress = Progress(TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         console=console, disable=not console.is_terminal, transient=True)
-    with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=ctx_mp, initializer=judge.init_worker,
-                                                initargs=(str(chapter.root), chapter.id)) as pool, progress:
-        missing = pool.submit(judge.mechanisms).result().get("missing") or []
-        if missing:
-            print("WARNING: sandbox mechanisms unavailable here: " + "; ".join(missing) + ". What remains "
-                  "still applies (the trust split, deadlines, the kill, rlimits). Grade untrusted submissions "
-                  "as root on Linux for full isolation.", file=sys.stderr)
+    if cluster:
+        from .cluster import verdicts_on_cluster
+
+        verdicts = verdicts_on_cluster(cluster, chapter, list(by_file), ctx.limits, _warn_missing)
+    else:
+        verdicts = _verdicts_here(chapter, list(by_file), ctx.limits, jobs)
+    with progress:
         task = progress.add_task("grading", total=len(todo))
-        futures = {pool.submit(judge.grade_one, str(path), ctx.limits): subs for path, subs in by_file.items()}
-        for done in concurrent.futures.as_completed(futures):
-            for sub in futures[done]:
+        for path, verdict in verdicts:
+            for sub in by_file[path]:
                 try:
-                    row = _record(ctx, sub, done.result(), digests[sub.key])
+                    if isinstance(verdict, BaseException):
+                        raise verdict
+                    row = _record(ctx, sub, verdict, digests[sub.key])
                 except Exception as e:  # noqa: BLE001 - a grader fault on one file must not lose the batch
                     row = Row(sub.student, sub.name, "error", {}, chapter.max_score,
                               f"grader error: {type(e).__name__}: {str(e)[:300]}")
@@ -193,3 +194,26 @@ def _run_pool(ctx: Context, todo: list[Submission], jobs: int | None, digests, r
                 progress.advance(task)
                 if not console.is_terminal:
                     echo(_row_line(row))
+
+
+def _warn_missing(mechanisms: dict) -> None:
+    missing = mechanisms.get("missing") or []
+    if missing:
+        print("WARNING: sandbox mechanisms unavailable here: " + "; ".join(missing) + ". What remains "
+              "still applies (the trust split, deadlines, the kill, rlimits). Grade untrusted submissions "
+              "as root on Linux for full isolation.", file=sys.stderr)
+
+
+def _verdicts_here(chapter: Chapter, files: list[Path], limits: judge.Limits, jobs: int | None):
+    """(file, Verdict or the exception that stopped it), as they finish, from a pool of warm judges here."""
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(files)))
+    ctx_mp = multiprocessing.get_context("spawn")  # judges start clean: no state shared with this process
+    with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=ctx_mp, initializer=judge.init_worker,
+                                                initargs=(str(chapter.root), chapter.id)) as pool:
+        _warn_missing(pool.submit(judge.mechanisms).result())
+        futures = {pool.submit(judge.grade_one, str(path), limits): path for path in files}
+        for done in concurrent.futures.as_completed(futures):
+            try:
+                yield futures[done], done.result()
+            except Exception as e:  # noqa: BLE001 - becomes that file's row
+                yield futures[done], e

@@ -357,7 +357,33 @@ def sandbox_modules(chapter: Chapter) -> list[str]:
 
 
 def init_worker(root: str, chapter_id: str) -> None:
-    chapter = load_course(Path(root)).chapter(chapter_id)
+    """Pool initializer on this machine: the chapter comes from the course repository."""
+    init_chapter(load_course(Path(root)).chapter(chapter_id))
+
+
+# What a judge on another machine needs of a chapter: the shipped tests, both notebooks (imports to
+# pre-load, release id) and the manifest's settings. Nothing else of the course leaves this machine.
+def chapter_bundle(chapter: Chapter) -> dict[str, Any]:
+    files = {f"autograder/{chapter.id}/tests/{p.name}": p.read_bytes()
+             for p in sorted((chapter.autograder_dir / "tests").glob("*.py"))}
+    for path in (chapter.reference_notebook, chapter.student_notebook):
+        files[path.relative_to(chapter.root).as_posix()] = path.read_bytes()
+    return {"chapter": dataclasses.replace(chapter, root=Path(".")), "files": files}
+
+
+def unpack_bundle(bundle: dict[str, Any], folder: Path) -> Chapter:
+    """The chapter of ``bundle`` with its files written under ``folder`` (a private, fresh directory)."""
+    for rel, data in bundle["files"].items():
+        target = (folder / rel).resolve()
+        if not target.is_relative_to(folder.resolve()):
+            raise ValueError(f"bundle path escapes its folder: {rel!r}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return dataclasses.replace(bundle["chapter"], root=folder)
+
+
+def init_chapter(chapter: Chapter) -> None:
+    """Make this process a judge of ``chapter``: warm zygote, test files loaded once."""
     _STATE["zygote"] = Zygote(sandbox_modules(chapter))  # first: it imports while we do
     from threadpoolctl import threadpool_limits
 
@@ -398,6 +424,18 @@ def run_tests(chapter: Chapter, env: dict[str, Any], runner: Runner | None = Non
                     if bool(tc.hidden) == hidden:
                         results[(q, tc.name)] = run_case(tc, points[q][tc.name], env)
     return {q: question_result(q, [results[(q, tc.name)] for tc in tf.test_cases]) for q, tf in tests.items()}
+
+
+def grade_bytes(data: bytes, suffix: str, limits: Limits) -> Verdict:
+    """Grade a submission received as bytes (from another machine): same as :func:`grade_one`."""
+    import tempfile
+
+    if suffix.lower() not in (".ipynb", ".zip"):
+        return Verdict("invalid", f"unsupported file type {suffix[:20]!r}", {}, [], 0.0, 0.0)
+    with tempfile.TemporaryDirectory(prefix="mlmathkit-submission-") as tmp:
+        path = Path(tmp) / f"submission{suffix.lower()}"
+        path.write_bytes(data)
+        return grade_one(str(path), limits)
 
 
 def grade_one(path: str, limits: Limits) -> Verdict:

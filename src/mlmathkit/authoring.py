@@ -266,23 +266,48 @@ def master_notebook(source: ChapterSource) -> nbformat.NotebookNode:
         "language_info": {"name": "python"},
     }
     nb.cells.append(nbformat.v4.new_raw_cell(assignment_config(chapter)))
-    in_solution = False
+    in_solution = in_tests = False
+    question = ""
     for cell in source.notebook.cells:
         src = _source(cell)
         marker = _raw_marker(cell)
         if cell.cell_type == "raw":
             if marker == ("BEGIN", "QUESTION"):
                 config = yaml.safe_load("\n".join(src.splitlines()[1:])) or {}
-                config["points"] = chapter.questions[str(config["name"])]
+                question = str(config["name"])
+                config["points"] = chapter.questions[question]
                 src = "# BEGIN QUESTION\n" + yaml.safe_dump(config, sort_keys=False).rstrip()
             if marker and marker[1] == "SOLUTION":
                 in_solution = marker[0] == "BEGIN"
+            if marker and marker[1] == "TESTS":
+                in_tests = marker[0] == "BEGIN"
             nb.cells.append(nbformat.v4.new_raw_cell(src))
         elif cell.cell_type == "markdown":
             nb.cells.append(nbformat.v4.new_markdown_cell(src))
+        elif in_tests:
+            nb.cells.append(nbformat.v4.new_code_cell(guard_test(src, chapter.forbidden.get(question, ()))))
         else:
             nb.cells.append(nbformat.v4.new_code_cell(_stub_prompts(src) if in_solution else src))
     return nb
+
+
+def guard_test(src: str, forbid: tuple[str, ...]) -> str:
+    """The test cell with each graded function it takes wrapped by ``mlmathkit_checks.guarded``: inputs
+    must stay unchanged and forbidden routines uncalled, in the notebook exactly as in the autograder."""
+    lines = src.split("\n")
+    offset = 1 if lines and _HIDDEN.match(lines[0]) else 0
+    fn = ast.parse("\n".join(lines[offset:])).body[0]
+    if not isinstance(fn, ast.FunctionDef) or not fn.args.args:
+        return src
+    first = fn.body[1] if (len(fn.body) > 1 and isinstance(fn.body[0], ast.Expr)
+                           and isinstance(fn.body[0].value, ast.Constant) and isinstance(fn.body[0].value.value, str)) \
+        else fn.body[0]
+    indent = " " * first.col_offset
+    names = [a.arg for a in fn.args.args]
+    preamble = [f"{indent}from mlmathkit_checks import guarded as _guarded",
+                *(f"{indent}{n} = _guarded({n}, {n!r}, {forbid!r})" for n in names)]
+    at = offset + first.lineno - 1
+    return "\n".join(lines[:at] + preamble + lines[at:])
 
 
 # --------------------------------------------------------------------------- reference notebook

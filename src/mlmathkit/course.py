@@ -32,6 +32,7 @@ class Chapter:
     root: Path
     call_timeouts: dict[str, float] = dataclasses.field(default_factory=dict)  # seconds per call of a graded function
     hidden_visibility: str = "after_published"  # of hidden tests in Gradescope's results.json
+    forbidden: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # question -> routines it forbids
 
     @property
     def source_dir(self) -> Path:
@@ -133,9 +134,10 @@ def load_course(root: Path | None = None) -> Course:
         try:
             questions = {q: float(p["points"]) for q, p in specs.items()}
             timeouts = {q: float(p.get("call_timeout", default_call)) for q, p in specs.items()}
+            forbidden = {q: tuple(str(f) for f in p.get("forbid") or ()) for q, p in specs.items() if p.get("forbid")}
         except (KeyError, TypeError, ValueError):
             raise CourseError(f"{MANIFEST}: chapter {cid}: each question is `name: points` or "
-                              "`name: {points: P, call_timeout: SECONDS}`") from None
+                              "`name: {points: P, call_timeout: SECONDS, forbid: [module.routine, ...]}`") from None
         if not questions or any(p <= 0 for p in questions.values()) or any(t <= 0 for t in timeouts.values()):
             raise CourseError(f"{MANIFEST}: chapter {cid} needs questions with positive points and time limits")
         chapters[cid] = Chapter(
@@ -145,6 +147,7 @@ def load_course(root: Path | None = None) -> Course:
             questions=questions,
             root=root,
             call_timeouts=timeouts,
+            forbidden=forbidden,
             hidden_visibility=str(settings.get("hidden_tests_visibility", "after_published")),
         )
     return Course(

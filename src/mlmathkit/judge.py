@@ -36,6 +36,7 @@ from .sandbox.uids import UidAllocator
 from .scoring import (CaseResult, QuestionResult, case_points, chapter_cwd, graded_functions, load_tests,
                       question_result, quiet, run_case)
 
+RULE_BREACHES = ("ModifiedInput", "ForbiddenRoutine")  # raised by checks.call_guarded in the sandbox
 MAX_SANDBOXES = 4  # per submission: the first, plus fresh ones after runaway calls
 NAME_CAP, MESSAGE_CAP, LINE_CAP, CELL_ERRORS_CAP = 100, 1000, 200, 50
 
@@ -217,11 +218,11 @@ class Runner:
         if s.cgroup is not None:
             self.peak_memory = max(self.peak_memory, int(s.cgroup.usage().get("peak_memory_bytes", 0)))
 
-    def call(self, name: str, args: tuple, kwargs: dict) -> Any:
+    def call(self, name: str, args: tuple, kwargs: dict, rules: dict | None = None) -> Any:
         if self.session is None and not (self.cells_ok and self._new_session() is not None):
             raise SandboxGone(self.last_death or "no sandbox is left for this submission (time or restarts ran out)")
         try:
-            payload = wire.encode({"call": name, "args": list(args), "kwargs": dict(kwargs)})
+            payload = wire.encode({"call": name, "args": list(args), "kwargs": dict(kwargs), "rules": rules})
         except wire.WireError as e:  # a test passed something unsendable: the test's bug, not the student's
             raise TypeError(f"grader cannot send these arguments: {e}") from None
         limit = self.limits.call_timeout or self.chapter.call_timeouts.get(self.question, 60.0)
@@ -233,6 +234,8 @@ class Runner:
         if "error" in reply:
             err = _student_error(reply["error"])
             self.memory |= bool(isinstance(reply["error"], dict) and reply["error"].get("memory"))
+            if err["type"] in RULE_BREACHES and not err["where"]:  # the guard's own words, as in the notebook
+                raise StudentCodeError(err["message"])
             where = f" at {err['where']}: `{err['line']}`" if err["where"] and err["line"] else ""
             raise StudentCodeError(f"your `{name}` raised {err['type']}{where}: {err['message']}")
         for arg, state in zip(args, reply.get("rng") or []):  # generators advance as they would in-process
@@ -257,10 +260,18 @@ class Proxy:
         self._runner, self.__name__ = runner, name
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._call(args, kwargs, None)
+
+    def _call(self, args: tuple, kwargs: dict, rules: dict | None) -> Any:
         try:
-            return self._runner.call(self.__name__, args, kwargs)
+            return self._runner.call(self.__name__, args, kwargs, rules)
         except SandboxGone as e:
             raise StudentCodeError(f"no answer from `{self.__name__}`: {e}") from None
+
+    def with_rules(self, forbid: tuple[str, ...]):
+        """What :func:`mlmathkit.checks.guarded` returns for a proxy: the rules are applied in the sandbox."""
+        rules = {"forbid": list(forbid)}
+        return lambda *args, **kwargs: self._call(args, kwargs, rules)
 
     def __repr__(self) -> str:
         return f"<student function {self.__name__}>"
@@ -279,7 +290,7 @@ class Zygote:
 
     def __init__(self, modules: list[str]) -> None:
         self.ctl, theirs = socket.socketpair()
-        env = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LC_ALL", "MLMATHKIT_SANDBOX",
+        env = {k: v for k, v in os.environ.items() if k in ("PATH", "PYTHONPATH", "LANG", "LC_ALL", "MLMATHKIT_SANDBOX",
                                                               "MLMATHKIT_STATE_DIR")}
         env.update({"HOME": "/nonexistent", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
                     "MKL_NUM_THREADS": "1", "MPLBACKEND": "Agg", "PYTHONDONTWRITEBYTECODE": "1"})

@@ -20,7 +20,6 @@ import dataclasses
 import json
 import multiprocessing
 import signal
-import types
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +27,10 @@ import yaml
 
 from .authoring import read_source
 from .course import Chapter, load_course
+from .diagnosis import Call, Diagnoser, Recorder, rebound_copy
 from .leaks import find_leaks
 from .mutants import mutants_of
-from .scoring import CaseResult, chapter_cwd, exec_cells, notebook_namespace, score_question
+from .scoring import CaseResult, chapter_cwd, exec_cells, graded_functions, notebook_namespace, score_question
 from .variants import load_variants
 
 MIN_MISTAKES, MIN_ALTERNATIVES, MIN_MUTATION_SCORE = 3, 2, 0.90
@@ -57,6 +57,7 @@ class Outcome:
     possible: float
     cases: tuple[CaseResult, ...]
     error: str = ""
+    diagnosed: bool = False  # (mistakes) the diagnosis names this very mistake from the calls the tests made
 
     @property
     def full(self) -> bool:
@@ -66,6 +67,8 @@ class Outcome:
 # --------------------------------------------------------------------------- worker side
 _REFERENCE: dict[str, Any] = {}
 _CHAPTER: Chapter | None = None
+_FUNCTIONS: list[str] = []
+_DIAGNOSER: Diagnoser | None = None
 _TIMEOUT = TRIAL_TIMEOUT
 
 
@@ -79,23 +82,21 @@ def _init_worker(root: str, chapter_id: str, timeout: int) -> None:
 
     torch.set_num_threads(1)
     _CHAPTER = load_course(Path(root)).chapter(chapter_id)
+    _FUNCTIONS[:] = graded_functions(_CHAPTER)
     with chapter_cwd(_CHAPTER):
         _REFERENCE = notebook_namespace(_CHAPTER.reference_notebook)
 
 
-def _rebound_copy(env: dict[str, Any]) -> dict[str, Any]:
-    """A copy of ``env`` whose functions look up globals in the copy, so a redefinition is seen by callers."""
-    new = dict(env)
-    for name, value in env.items():
-        if isinstance(value, types.FunctionType) and value.__globals__ is env:
-            fn = types.FunctionType(value.__code__, new, value.__name__, value.__defaults__, value.__closure__)
-            fn.__kwdefaults__, fn.__dict__ = value.__kwdefaults__, dict(value.__dict__)
-            new[name] = fn
-    return new
-
-
 class TrialTimeout(BaseException):
     """Not an Exception: it must escape the per-test-case handlers and end the whole trial."""
+
+
+def _names_it(trial: Trial, calls: list[Call]) -> bool:
+    global _DIAGNOSER
+    if _DIAGNOSER is None:
+        _DIAGNOSER = Diagnoser(_CHAPTER, base=_REFERENCE)
+    signal.alarm(0)  # the diagnosis replays have their own per-call timer
+    return trial.label in [v.title for v in _DIAGNOSER.diagnose(trial.question, calls)]
 
 
 def _alarm(signum, frame):
@@ -114,9 +115,14 @@ def _run_trial(trial: Trial) -> list[Outcome]:
             elif trial.kind == "student":
                 env = notebook_namespace(_CHAPTER.student_notebook)
             else:
-                env = exec_cells([trial.code], _rebound_copy(_REFERENCE))
+                env = exec_cells([trial.code], rebound_copy(_REFERENCE))
+            calls: list[Call] = []
+            if trial.kind == "mistake":  # record the calls as the grader's proxies would, for the diagnosis
+                env = {**env, **{n: Recorder(env[n], n, calls) for n in _FUNCTIONS if callable(env.get(n))}}
             results = [score_question(_CHAPTER, q, env) for q in questions]
-        return [Outcome(dataclasses.replace(trial, question=r.question), r.score, r.possible, r.cases) for r in results]
+        return [Outcome(dataclasses.replace(trial, question=r.question), r.score, r.possible, r.cases,
+                        diagnosed=trial.kind == "mistake" and r.score < r.possible and _names_it(trial, calls))
+                for r in results]
     except BaseException as e:  # noqa: BLE001 - a broken variant is a finding, not a crash
         return [Outcome(dataclasses.replace(trial, question=q), 0.0, 0.0, (), f"{type(e).__name__}: {e}") for q in questions]
     finally:
@@ -173,6 +179,7 @@ def analyse(chapter: Chapter, outcomes: list[Outcome]) -> dict[str, Any]:
         mistakes, alts, mutants = by_kind("mistake", q), by_kind("alternative", q), by_kind("mutant", q)
         accepted_mistakes = [("blind: " if o.trial.blind else "") + o.trial.label for o in mistakes if o.full]
         blind = [o for o in mistakes if o.trial.blind]
+        diagnosed = [o for o in mistakes if o.diagnosed]
         caught_publicly = [o for o in mistakes if o.error or any(not c.passed for c in o.cases if not c.hidden)]
         rejected_alts = [f"{o.trial.label}: {o.error or [c.name + ': ' + c.message for c in o.cases if not c.passed][:1]}"
                          for o in alts if not o.full]
@@ -196,7 +203,7 @@ def analyse(chapter: Chapter, outcomes: list[Outcome]) -> dict[str, Any]:
                             f"unexplained survivors: {unexplained}")
         questions[q] = {
             "mistakes": {"rejected": len(mistakes) - len(accepted_mistakes), "total": len(mistakes), "accepted": accepted_mistakes,
-                         "blind": len(blind), "caught_publicly": len(caught_publicly)},
+                         "blind": len(blind), "caught_publicly": len(caught_publicly), "diagnosed": len(diagnosed)},
             "alternatives": {"accepted": len(alts) - len(rejected_alts), "total": len(alts), "rejected": rejected_alts},
             "mutants": {"killed": killed, "total": len(mutants), "score": round(mutation_score, 4),
                         "equivalent": sorted(set(survivors) - set(unexplained)), "unexplained_survivors": unexplained},
@@ -207,8 +214,9 @@ def analyse(chapter: Chapter, outcomes: list[Outcome]) -> dict[str, Any]:
     if public < MIN_PUBLIC_CATCH:
         failures.append(f"public checks catch {public:.0%} of the catalogued mistakes (< {MIN_PUBLIC_CATCH:.0%}): "
                         "make the worked examples asymmetric enough that common mistakes fail in the notebook")
+    diagnosis = sum(r["mistakes"]["diagnosed"] for r in questions.values()) / total if total else 1.0
     return {"chapter": chapter.id, "ok": not failures, "failures": failures, "questions": questions,
-            "public_catch_rate": round(public, 4)}
+            "public_catch_rate": round(public, 4), "diagnosis_rate": round(diagnosis, 4)}
 
 
 def _margins(correct: list[Outcome], wrong: list[Outcome]) -> list[dict[str, Any]]:
@@ -254,10 +262,11 @@ def render_table(report: dict[str, Any]) -> str:
     lines = [
         f"**{report['chapter']}** — {'PASS' if report['ok'] else 'FAIL'}",
         "",
-        f"public checks catch {report.get('public_catch_rate', 0):.0%} of the catalogued mistakes",
+        f"public checks catch {report.get('public_catch_rate', 0):.0%} of the catalogued mistakes; the feedback "
+        f"names {report.get('diagnosis_rate', 0):.0%} of them as the likely mistake",
         "",
-        "| question | mistakes rejected (blind) | caught by public checks | mutants killed | alternatives accepted | worst correct error/tol (hidden) | best wrong error/tol (hidden) | flags |",
-        "|---|---|---|---|---|---|---|---|",
+        "| question | mistakes rejected (blind) | caught by public checks | diagnosed | mutants killed | alternatives accepted | worst correct error/tol (hidden) | best wrong error/tol (hidden) | flags |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for q, r in report["questions"].items():
         hidden = [m for m in r["margins"] if m["hidden"]]
@@ -267,7 +276,8 @@ def render_table(report: dict[str, Any]) -> str:
         mut = r["mutants"]
         lines.append(
             f"| {q} | {r['mistakes']['rejected']}/{r['mistakes']['total']} ({r['mistakes'].get('blind', 0)}) | "
-            f"{r['mistakes'].get('caught_publicly', 0)}/{r['mistakes']['total']} | {mut['killed']}/{mut['total']} "
+            f"{r['mistakes'].get('caught_publicly', 0)}/{r['mistakes']['total']} | "
+            f"{r['mistakes'].get('diagnosed', 0)}/{r['mistakes']['total']} | {mut['killed']}/{mut['total']} "
             f"({mut['score']:.0%}{', ' + str(len(mut['equivalent'])) + ' equivalent' if mut['equivalent'] else ''}) | "
             f"{r['alternatives']['accepted']}/{r['alternatives']['total']} | {_fmt_ratio(correct)} | {_fmt_ratio(wrong)} | "
             f"{flags or ''} |"

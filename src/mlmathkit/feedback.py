@@ -64,7 +64,14 @@ def feedback_markdown(chapter: Chapter, student: str, submission: str, verdict: 
             out += [f"## {q}: 0 / {_fmt(possible)}", "", "- not graded", ""]
             continue
         out += [f"## {q}: {_fmt(result.score)} / {_fmt(result.possible)}", "", *question_lines(result), ""]
+        out += [*likely_mistakes(q, verdict), ""] if verdict.diagnoses.get(q) else []
     return "\n".join(out)
+
+
+def likely_mistakes(question: str, verdict: Verdict) -> list[str]:
+    """The catalogued mistakes that reproduce the student's answers, in the catalogue's words."""
+    return [f"> **Likely mistake:** {md_text(title)} (reread the explanation in `{question}`)"
+            for title in verdict.diagnoses.get(question, [])]
 
 
 def results_json(chapter: Chapter, verdict: Verdict, extra: dict[str, Any], hidden_visibility: str) -> dict[str, Any]:
@@ -81,8 +88,9 @@ def results_json(chapter: Chapter, verdict: Verdict, extra: dict[str, Any], hidd
         for hidden, label, visibility in ((False, "public tests", "visible"), (True, "hidden tests", hidden_visibility)):
             cases = [c for c in result.cases if c.hidden == hidden]
             if cases:
+                lines = question_lines(result, hidden) + ([] if hidden else likely_mistakes(q, verdict))
                 tests.append(_entry(f"{q}: {label}", f"{number}.{1 + hidden}", sum(c.points for c in cases if c.passed),
-                                    sum(c.points for c in cases), "\n".join(question_lines(result, hidden)), visibility))
+                                    sum(c.points for c in cases), "\n".join(lines), visibility))
     score = sum(t["score"] for t in tests)
     output = f"Score {_fmt(score)} / {_fmt(chapter.max_score)} — {status_line(verdict)}"
     output += "".join(f"\n\n> ⚠️ {md_text(w)}" for w in verdict.warnings)

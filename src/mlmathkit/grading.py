@@ -89,7 +89,8 @@ def _record(ctx: Context, sub: Submission, verdict: judge.Verdict, digest: str) 
     extra = {"student": sub.student, "submission": sub.name, "chapter": chapter.id, "status": row.status,
              "reason": row.reason, "scores": scores, "max_score": row.max_score,
              "student_seconds": round(verdict.student_seconds, 3), "judge_seconds": round(verdict.judge_seconds, 3),
-             "peak_memory_bytes": verdict.peak_memory_bytes, "cases": case_records(verdict), "misconceptions": [],
+             "peak_memory_bytes": verdict.peak_memory_bytes, "cases": case_records(verdict),
+             "misconceptions": [{"question": q, "title": t} for q, ts in verdict.diagnoses.items() for t in ts],
              "submission_sha256": digest, "autograder_sha256": ctx.bundle, "grader": ctx.grader,
              "limits": ctx.limits.as_dict(), "cache_key": ctx.cache_key(sub, digest)}
     atomic_write(ctx.out / "feedback" / f"{sub.key}.md", feedback_markdown(chapter, sub.student, sub.name, verdict))

@@ -30,6 +30,7 @@ import numpy as np
 
 from . import wire
 from .course import Chapter, load_course, release_of
+from .diagnosis import Call, Diagnoser
 from .intake import InvalidSubmission, read_notebook
 from .sandbox.cgroup import Cgroup
 from .sandbox.uids import UidAllocator
@@ -74,6 +75,7 @@ class Verdict:
     student_seconds: float
     judge_seconds: float
     peak_memory_bytes: int | None = None
+    diagnoses: dict[str, list[str]] = dataclasses.field(default_factory=dict)  # question -> likely mistakes
     warnings: list[str] = dataclasses.field(default_factory=list)  # shown in the row's reason and the feedback
 
 
@@ -166,6 +168,7 @@ class Runner:
         self.cells_ok = False
         self.question = ""
         self.runaway: list[str] = []  # "`f` (q2_x): did not finish within 60 s"
+        self.calls: dict[str, list[Call]] = {}  # per question, for the misconception diagnosis
         self.memory = self.crashed = self.cells_timed_out = False
         self.peak_memory = 0
         self.last_death = ""
@@ -231,8 +234,10 @@ class Runner:
         except SandboxGone:
             self._retire(name=name)
             raise
+        record = self.calls.setdefault(self.question, [])
         if "error" in reply:
             err = _student_error(reply["error"])
+            record.append(Call(name, payload, False, err["type"]))
             self.memory |= bool(isinstance(reply["error"], dict) and reply["error"].get("memory"))
             if err["type"] in RULE_BREACHES and not err["where"]:  # the guard's own words, as in the notebook
                 raise StudentCodeError(err["message"])
@@ -244,6 +249,7 @@ class Runner:
                     arg.bit_generator.state = state
                 except (TypeError, ValueError, KeyError):
                     raise StudentCodeError(f"your `{name}` left its random generator in an unreadable state") from None
+        record.append(Call(name, payload, True, reply.get("ok")))
         return reply.get("ok")
 
     def close(self) -> None:
@@ -373,12 +379,16 @@ def init_worker(root: str, chapter_id: str) -> None:
 
 
 # What a judge on another machine needs of a chapter: the shipped tests, both notebooks (imports to
-# pre-load, release id) and the manifest's settings. Nothing else of the course leaves this machine.
+# pre-load, release id), the mistake catalogue (diagnosis) and the manifest's settings. Workers are
+# the course's own machines; nothing else of the course leaves this one.
 def chapter_bundle(chapter: Chapter) -> dict[str, Any]:
     files = {f"autograder/{chapter.id}/tests/{p.name}": p.read_bytes()
              for p in sorted((chapter.autograder_dir / "tests").glob("*.py"))}
     for path in (chapter.reference_notebook, chapter.student_notebook):
         files[path.relative_to(chapter.root).as_posix()] = path.read_bytes()
+    for folder in (chapter.variants_dir, chapter.blind_dir):  # for the misconception diagnosis
+        for path in sorted(folder.glob("*.py")) if folder.is_dir() else []:
+            files[path.relative_to(chapter.root).as_posix()] = path.read_bytes()
     return {"chapter": dataclasses.replace(chapter, root=Path(".")), "files": files}
 
 
@@ -464,9 +474,28 @@ def grade_one(path: str, limits: Limits) -> Verdict:
     finally:
         runner.close()
     status, reason = _status(runner, limits)
+    diagnoses = _diagnose(questions, runner.calls)
     total = time.monotonic() - t_start
     return Verdict(status, reason, questions, runner.cell_errors, runner.clock.used, total - runner.clock.used,
-                   runner.peak_memory or None, _release_warnings(nb))
+                   runner.peak_memory or None, diagnoses, _release_warnings(nb))
+
+
+def _diagnose(questions: dict[str, QuestionResult], calls: dict[str, list[Call]]) -> dict[str, list[str]]:
+    """Likely mistakes of the questions that lost points (never of a question at full marks)."""
+    failing = [q for q, r in questions.items() if r.score < r.possible - 1e-9 and calls.get(q)]
+    if not failing:
+        return {}
+    if "diagnoser" not in _STATE:
+        _STATE["diagnoser"] = Diagnoser(_STATE["chapter"])
+    out = {}
+    for q in failing:
+        try:
+            found = _STATE["diagnoser"].diagnose(q, calls[q])
+        except Exception:  # noqa: BLE001 - diagnosis is advice: it never costs a grade
+            found = []
+        if found:
+            out[q] = [v.title for v in found]
+    return out
 
 
 def _release_warnings(nb) -> list[str]:

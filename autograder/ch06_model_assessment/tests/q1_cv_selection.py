@@ -100,6 +100,10 @@ def test_screening_ties_and_constants(screen_predictors):
     close(screen_predictors(X, y, 6), [2, 3, 0, 4, 1, 5], rtol=0, atol=0, name='ranking with ties', hint="equal |r|: lower column index first (np.argsort(..., kind='stable')); -a and a tie, so do the two b's")
     close(screen_predictors(X, y, 2), [2, 3], rtol=0, atol=0, name='two kept columns with ties')
     close(screen_predictors(X, np.full(8, 1.0), 3), [0, 1, 2], rtol=0, atol=0, name='constant y', hint='if y is constant every correlation is 0: keep the first columns')
+    y6 = np.array([1.0, 0, 0, 1, 0, 0])
+    X6 = np.column_stack([np.full(6, 3.0), np.full(6, 0.1), [0.5, 0.1, 0.2, 0.9, 0.3, 0.0]])
+    close(screen_predictors(X6, y6, 3), [2, 0, 1], rtol=0, atol=0, name='two constant columns (3.0 and 0.1) and a predictor', hint='detect constant columns explicitly (all entries equal): their correlation is exactly 0, so they tie')
+    close(screen_predictors(X6, np.full(6, 0.7), 3), [0, 1, 2], rtol=0, atol=0, name="a constant y of six 0.7's", hint='if y is constant (all entries equal) every correlation is exactly 0, even if y - mean(y) is not exactly 0')
 
 @test_case(name="test_cv_against_sklearn_pipeline", points=None, hidden=True)
 def test_cv_against_sklearn_pipeline(cv_screened_1nn):

@@ -96,6 +96,7 @@ def test_stump_ties_and_edges(fit_stump):
     y = np.array([6.0, 0.0, 6.0, 0.0, 3.0, 3.0, 3.0, 3.0])
     close(stump(x, y), [1.5, 0.0, 4.0], name='tie between thresholds 1.5 and 5.5', hint='equal residual sums: the smallest threshold')
     close(stump(-x, y), [-5.5, 6.0, 2.0], name='the same tie with x negated (thresholds -5.5 and -1.5)')
+    close(stump(np.array([1.0, 0.0, 1.0, 2.0, 1.0, 1.0]), np.array([0.0, 0.0, 10.0, 10.0, 10.0, 0.0])), [0.5, 0.0, 6.0], name='repeated x values with different y', hint='a threshold cannot separate equal x values: split only between distinct values')
     close(stump(np.array([4.2]), np.array([-1.3])), [4.2, -1.3, -1.3], name='a single observation')
     close(stump(np.array([1.0, 2.0]), np.array([5.0, -5.0])), [1.5, 5.0, -5.0], name='two observations')
     xb = np.arange(10.0)
@@ -135,6 +136,9 @@ def test_bagging_against_bagging_regressor(bagged_stumps):
             x = np.round(x)
         y = np.sin(x) * 2 + rng.normal(size=n) * 0.5
         x_test = rng.uniform(-6, 6, size=m).astype(np.float32).astype(float)
+        if n == 12:
+            x_test = np.arange(-6.0, 6.01, 0.5)
+            m = x_test.size
         seed = n * 31 + B
         idx = np.random.default_rng(seed).integers(0, n, size=(B, n))
         with warnings.catch_warnings():
@@ -197,9 +201,9 @@ def test_variance_mc_against_oracle(bagging_variance_mc):
         return (np.array(single), np.array(bagged))
     rng = np.random.default_rng(6505)
     T, n, m, B = (20, 25, 6, 15)
-    xs = rng.uniform(0, 4, size=(T, n)).astype(np.float32).astype(float)
+    xs = rng.integers(0, 9, size=(T, n)) / 2.0
     ys = np.floor(xs) + 0.5 * rng.normal(size=(T, n))
-    x_test = rng.uniform(0, 4, size=m).astype(np.float32).astype(float)
+    x_test = np.array([0.25, 1.0, 1.75, 2.25, 3.0, 3.75])
     ps_e, pb_e = oracle(expected, xs, ys, x_test, B, 77)
     ps, pb, vs, vb = fields(bagging_variance_mc(xs, ys, x_test, B, np.random.default_rng(77)), ['pred_single', 'pred_bagged', 'var_single', 'var_bagged'], 'result')
     close(as_array(ps, 'pred_single', shape=(T, m)), ps_e, rtol=1e-09, atol=1e-12, name='single-stump predictions')

@@ -108,6 +108,8 @@ def kfold_assignments(n, n_folds):
     Returns
     -------
     fold : int array of shape (n,) with values in 0 .. K - 1, non-decreasing.
+
+    Precision: integers only, compared exactly.
     """
     # BEGIN SOLUTION
     sizes = np.full(n_folds, n // n_folds)
@@ -473,6 +475,30 @@ def test_no_screening_and_single_predictor(cv_screened_1nn):
 
 # %%
 # HIDDEN
+def test_distance_ties_and_other_labels(cv_screened_1nn):
+    """Training samples at exactly the same distance (the lowest training index wins), with labels 2 and 5."""
+    import numpy as np
+    from mlmathkit_checks import as_array, as_scalar, close, fields, require
+
+    # 8 samples, 2 folds of 4, labels 2 and 5. Rows come in identical pairs (i, i + 4) with opposite labels, so
+    # every held-out sample's nearest training sample is its copy (distance 0): every prediction is wrong.
+    base = np.array([[0.0, 1.0], [3.0, -1.0], [1.5, 4.0], [-2.0, 0.5]])
+    X = np.vstack([base, base])
+    y = np.array([2, 5, 2, 5, 5, 2, 5, 2])
+    fe, cv = fields(cv_screened_1nn(X, y, 2, 2, True), ["fold_errors", "cv_error"], "result")
+    close(as_array(fe, "fold_errors", shape=(2,)), [1.0, 1.0], rtol=0, atol=0, name="fold errors when every test sample has an exact copy",
+          hint="the nearest training sample is the copy (distance 0), whose label is the other one")
+    # equidistant neighbours: held-out point (0, 0) (label 2) is at distance 1 from training rows 2 (label 5) and
+    # 3 (label 2); the lower index wins, so it is misclassified; (9, 9) is nearest to row 2 and correct: error 1/2.
+    X2 = np.array([[0.0, 0.0], [9.0, 9.0], [1.0, 0.0], [-1.0, 0.0]])
+    y2 = np.array([2, 5, 5, 2])
+    fe, cv = fields(cv_screened_1nn(X2, y2, 2, 2, False), ["fold_errors", "cv_error"], "result")
+    close(as_array(fe, "fold_errors", shape=(2,))[0], 0.5, rtol=0, atol=0, name="fold 0 with two equidistant neighbours",
+          hint="ties in distance go to the LOWEST training index (np.argmin keeps the first)")
+    require(np.ndim(cv) == 0, f"cv_error should be a single number, got an array of shape {np.shape(cv)}")
+
+# %%
+# HIDDEN
 def test_inputs_unchanged(kfold_assignments, screen_predictors, cv_screened_1nn):
     """Your functions leave the arrays they are given unchanged."""
     import numpy as np
@@ -615,8 +641,8 @@ def bootstrap_632(X, y, n_boot, rng):
     -------
     dict with "err_train", "err_boot1", "err_632" (floats) and "n_oob" (int array of shape (n,)).
 
-    Precision: float32 is accepted for the least-squares fits of well-conditioned X: results are
-    compared at rtol 1e-4.
+    Precision: float64 arithmetic (float32 is not accepted: the residuals are small differences of
+    large fitted values when X sits far from zero); results are compared at rtol 1e-6.
     """
     # BEGIN SOLUTION
     X = np.asarray(X, dtype=float).reshape(len(y), -1)
@@ -790,9 +816,9 @@ def test_against_scipy_bootstrap(bootstrap_se_ci):
 # %%
 # HIDDEN
 def test_single_value_and_ties(bootstrap_se_ci):
-    """A sample of one value, and samples with many repeated values (the median's replicates tie)."""
+    """A sample of one value, samples with many repeated values (the median's replicates tie), and only two replicates."""
     import numpy as np
-    from mlmathkit_checks import as_array, as_scalar, close, fields
+    from mlmathkit_checks import as_array, as_scalar, close, fields, require
 
     r, se, ci = fields(bootstrap_se_ci(np.array([3.5]), "sample_median", 10, 0.1, np.random.default_rng(2)),
                        ["replicates", "se", "ci"], "result")
@@ -806,6 +832,14 @@ def test_single_value_and_ties(bootstrap_se_ci):
     close(as_array(r, "replicates", shape=(25,)), reps, rtol=0, atol=1e-12, name="medians of samples with ties")
     close(as_scalar(se, "se"), float(np.std(reps, ddof=1)), rtol=1e-10, atol=1e-12, name="standard error with ties")
     close(as_array(ci, "ci", shape=(2,)), np.quantile(reps, [0.15, 0.85]), rtol=1e-12, atol=1e-12, name="interval with ties")
+    x2 = np.array([4.0, -1.0, 2.5])
+    idx = np.random.default_rng(12).integers(0, 3, size=(2, 3))
+    reps = x2[idx].mean(axis=1)
+    r, se, ci = fields(bootstrap_se_ci(x2, "sample_mean", 2, 0.5, np.random.default_rng(12)), ["replicates", "se", "ci"], "result")
+    close(as_array(r, "replicates", shape=(2,)), reps, rtol=1e-12, name="two replicates (B = 2)")
+    close(as_scalar(se, "se"), abs(reps[1] - reps[0]) / np.sqrt(2), rtol=1e-10, atol=1e-12, name="standard error with B = 2",
+          hint="with B = 2 the 1/(B - 1) standard deviation is |difference| / sqrt(2)")
+    require(np.ndim(se) == 0, "se should be a single number")
 
 # %%
 # HIDDEN
@@ -889,9 +923,9 @@ def test_632_against_sklearn(bootstrap_632):
 # %%
 # HIDDEN
 def test_632_few_replicates(bootstrap_632):
-    """With one or two bootstrap samples most observations are never out of bag and must be left out."""
+    """Few bootstrap samples (observations never out of bag are left out), and rank-deficient bootstrap samples."""
     import numpy as np
-    from mlmathkit_checks import as_array, as_scalar, close, fields
+    from mlmathkit_checks import as_array, as_scalar, close, fields, require
 
     rng = np.random.default_rng(6206)
     X = rng.normal(size=(12, 2))
@@ -899,6 +933,7 @@ def test_632_few_replicates(bootstrap_632):
     A = np.column_stack([np.ones(12), X])
     for B, seed in [(1, 4), (2, 8), (3, 15)]:
         idx = np.random.default_rng(seed).integers(0, 12, size=(B, 12))
+        require(all(np.unique(r).size >= 3 for r in idx), "test data check")
         total, count = np.zeros(12), np.zeros(12, dtype=int)
         for rows in idx:
             c = np.linalg.pinv(A[rows]) @ y[rows]
@@ -910,6 +945,24 @@ def test_632_few_replicates(bootstrap_632):
         close(as_array(n_oob, "n_oob", shape=(12,)), count, rtol=0, atol=0, name=f"out-of-bag counts (B={B})")
         close(as_scalar(b1, "err_boot1"), err1, rtol=1e-6, name=f"leave-one-out bootstrap error (B={B})",
               hint="observations that are never out of bag are left out of the average, not counted as zero loss")
+    # four observations, two predictors plus the intercept: many bootstrap samples hold only 2 distinct rows,
+    # a rank-deficient least-squares problem whose minimum-norm solution the docstring fixes
+    X4 = np.array([[0.0, 1.0], [1.0, -1.0], [2.0, 0.5], [3.0, 2.0]])
+    y4 = np.array([1.0, -0.5, 2.0, 3.5])
+    A4 = np.column_stack([np.ones(4), X4])
+    idx = np.random.default_rng(44).integers(0, 4, size=(10, 4))
+    require(any(np.unique(r).size < 3 for r in idx), "test data check")
+    total, count = np.zeros(4), np.zeros(4, dtype=int)
+    for rows in idx:
+        c = np.linalg.pinv(A4[rows]) @ y4[rows]
+        out = ~np.isin(np.arange(4), rows)
+        total[out] += (y4[out] - A4[out] @ c) ** 2
+        count[out] += 1
+    b1, n_oob = fields(bootstrap_632(X4, y4, 10, np.random.default_rng(44)), ["err_boot1", "n_oob"], "result")
+    require(np.asarray(n_oob).dtype.kind in "iu", "n_oob should be an integer array")
+    close(as_scalar(b1, "err_boot1"), float(np.mean(total[count > 0] / count[count > 0])), rtol=1e-6,
+          name="leave-one-out bootstrap error with rank-deficient bootstrap samples",
+          hint="np.linalg.lstsq returns the minimum-norm coefficients when a bootstrap sample has too few distinct rows")
 
 # %%
 # HIDDEN
@@ -1213,7 +1266,7 @@ def test_ridge_select_properties(ridge_select, ridge_hat_matrix):
 def test_df_against_hat_matrix_trace(ridge_df):
     """Random tall and wide matrices and unsorted grids of penalties against the trace of the hat matrix."""
     import numpy as np
-    from mlmathkit_checks import as_array, as_scalar, close, oracle
+    from mlmathkit_checks import as_array, as_scalar, close, oracle, require
 
     def trace_hat(X, lam):  # ridge fits of the n unit vectors by least squares on [X; sqrt(lam) I]: S e_i
         import numpy as np
@@ -1231,7 +1284,9 @@ def test_df_against_hat_matrix_trace(ridge_df):
         expected = np.array([oracle(trace_hat, X, float(v)) for v in lam])
         close(as_array(ridge_df(X, lam), "df", shape=(9,)), expected, name=f"df for X of shape {(n, p)}",
               hint="df(lambda) = sum_j d_j^2 / (d_j^2 + lambda), one value per lambda, in the given order")
-        close(as_scalar(ridge_df(X, float(lam[0])), "df"), expected[0], name=f"df for a single lambda (X of shape {(n, p)})")
+        single = ridge_df(X, float(lam[0]))
+        require(np.ndim(single) == 0, f"ridge_df with a number lambda should return a number, got shape {np.shape(single)}")
+        close(as_scalar(single, "df"), expected[0], name=f"df for a single lambda (X of shape {(n, p)})")
         close(as_array(ridge_df(X, lam.reshape(3, 3)), "df", shape=(3, 3)), expected.reshape(3, 3),
               name="df for a 3 x 3 array of lambdas", hint="return an array of the shape of lam")
 
@@ -1325,9 +1380,9 @@ def test_criteria_against_lasso_lars_ic(information_criteria):
 # %%
 # HIDDEN
 def test_ridge_select_against_oracle(ridge_select):
-    """Penalty selection on random problems with unsorted, repeated grids: values and the chosen indices."""
+    """Penalty selection on random problems with unsorted, repeated grids and a rank-deficient X: values and chosen indices."""
     import numpy as np
-    from mlmathkit_checks import as_array, as_scalar, close, fields, oracle
+    from mlmathkit_checks import as_array, as_scalar, close, fields, oracle, require
 
     def path(X, y, lambdas, sigma2):
         import numpy as np
@@ -1360,6 +1415,7 @@ def test_ridge_select_against_oracle(ridge_select):
             first = int(np.flatnonzero(lambdas == lambdas[int(np.argmin(exp))])[0])
             close(as_scalar(out[key], key), float(first), rtol=0, atol=0, name=f"{key} (n={n}, p={p})",
                   hint="the index of the minimising lambda; if that lambda is repeated in the grid, its first occurrence")
+            require(isinstance(out[key], (int, np.integer)), f"{key} should be an int, got {type(out[key]).__name__}")
     # rank-deficient X (rank 4 of 6 columns, column scales 1e3 and 1) with lambda = 0 in the grid: df(0) = 4
     B = rng.normal(size=(20, 4)) * np.array([1e3, 1.0, 1.0, 1.0])
     Xd = np.column_stack([B, B[:, 0] + B[:, 1], B[:, 2] - 3 * B[:, 3]])
@@ -1997,9 +2053,9 @@ def test_stump_against_decision_tree(fit_stump):
 # %%
 # HIDDEN
 def test_stump_ties_and_edges(fit_stump):
-    """Two splits with exactly equal error (the smaller threshold wins), one point, and y far from zero."""
+    """Splits with exactly equal error (the smaller threshold wins), repeated inputs, one or two points, y far from zero."""
     import numpy as np
-    from mlmathkit_checks import as_scalar, close, fields
+    from mlmathkit_checks import as_scalar, close, fields, require
 
     def stump(x, y):
         return np.array([as_scalar(v, k) for v, k in zip(fields(fit_stump(x, y), ["s", "l", "r"], "stump"),
@@ -2014,6 +2070,8 @@ def test_stump_ties_and_edges(fit_stump):
     close(stump(np.array([1.0, 0.0, 1.0, 2.0, 1.0, 1.0]), np.array([0.0, 0.0, 10.0, 10.0, 10.0, 0.0])), [0.5, 0.0, 6.0],
           name="repeated x values with different y", hint="a threshold cannot separate equal x values: split only between distinct values")
     close(stump(np.array([4.2]), np.array([-1.3])), [4.2, -1.3, -1.3], name="a single observation")
+    result = fit_stump(np.array([3.0, 1.0]), np.array([2.0, 0.0]))
+    require(isinstance(result, tuple) and len(result) == 3, f"fit_stump should return a tuple of three numbers, got {type(result).__name__}")
     close(stump(np.array([1.0, 2.0]), np.array([5.0, -5.0])), [1.5, 5.0, -5.0], name="two observations")
     # y around 1e8: computing sum(y^2) - (sum y)^2 / k without centring loses every digit of the residual sums
     xb = np.arange(10.0)
@@ -2026,7 +2084,7 @@ def test_stump_ties_and_edges(fit_stump):
 def test_bagging_against_bagging_regressor(bagged_stumps):
     """Bagged stumps and their out-of-bag predictions against scikit-learn's BaggingRegressor on the same bootstrap samples."""
     import numpy as np
-    from mlmathkit_checks import as_array, as_scalar, close, fields, oracle
+    from mlmathkit_checks import as_array, as_scalar, close, fields, oracle, require
 
     def bagging(x, y, x_test, idx):
         import numpy as np
@@ -2072,6 +2130,7 @@ def test_bagging_against_bagging_regressor(bagged_stumps):
         what = f"(n={n}, B={B})"
         close(as_array(p, "pred", shape=(m,)), pred_e, rtol=1e-9, atol=1e-12, name=f"bagged predictions {what}")
         close(as_array(oc, "oob_count", shape=(n,)), count_e, rtol=0, atol=0, name=f"out-of-bag counts {what}")
+        require(np.asarray(oc).dtype.kind in "iu", "oob_count should be an integer array")
         close(as_array(op, "oob_pred", shape=(n,)), oob_e, rtol=1e-9, atol=1e-12, name=f"out-of-bag predictions {what}")
         seen = count_e > 0
         close(as_scalar(oe, "oob_error"), float(np.mean((y[seen] - oob_e[seen]) ** 2)), rtol=1e-9, name=f"OOB error {what}")
@@ -2422,6 +2481,12 @@ def test_sampler_against_ar1_filter(gibbs_bivariate_normal):
     cases = [([1.0, -2.0], [2.0, 0.5], 0.6, [0.0, 3.0], 500), ([0.0, 0.0], [1.0, 1.0], 0.0, [5.0, -5.0], 300),
              ([-3.0, 10.0], [0.2, 7.0], -0.9, [-3.0, 60.0], 400), ([5.0, 5.0], [1.0, 3.0], 0.999, [5.0, 5.0], 300),
              ([1e3, -1e3], [10.0, 0.1], 0.3, [1e3, -990.0], 200), ([0.5, 0.5], [1.0, 1.0], -0.5, [0.0, 0.0], 1)]
+    a = as_array(gibbs_bivariate_normal(np.array([1.0, 2.0]), np.array([1.0, 1.0]), 0.5, np.array([-50.0, 2.5]), 5,
+                                        np.random.default_rng(9)), "samples", shape=(5, 2))
+    b = as_array(gibbs_bivariate_normal(np.array([1.0, 2.0]), np.array([1.0, 1.0]), 0.5, np.array([70.0, 2.5]), 5,
+                                        np.random.default_rng(9)), "samples", shape=(5, 2))
+    close(a, b, rtol=0, atol=0, name="chains from starts that differ only in x0[0]",
+          hint="the first update draws x1 given x2 = x0[1]: x0[0] is never used")
     for k, (mean, std, rho, x0, n) in enumerate(cases):
         mean, std, x0 = np.array(mean), np.array(std), np.array(x0)
         expected = oracle_chain(mean, std, rho, x0, n, 500 + k)

@@ -46,7 +46,7 @@ def test_ridge_select_properties(ridge_select, ridge_hat_matrix):
 def test_df_against_hat_matrix_trace(ridge_df):
     """Random tall and wide matrices and unsorted grids of penalties against the trace of the hat matrix."""
     import numpy as np
-    from mlmathkit_checks import as_array, as_scalar, close, oracle
+    from mlmathkit_checks import as_array, as_scalar, close, oracle, require
 
     def trace_hat(X, lam):
         import numpy as np
@@ -61,7 +61,9 @@ def test_df_against_hat_matrix_trace(ridge_df):
         lam = rng.choice(10.0 ** rng.uniform(-3, 4, size=6), size=9)
         expected = np.array([oracle(trace_hat, X, float(v)) for v in lam])
         close(as_array(ridge_df(X, lam), 'df', shape=(9,)), expected, name=f'df for X of shape {(n, p)}', hint='df(lambda) = sum_j d_j^2 / (d_j^2 + lambda), one value per lambda, in the given order')
-        close(as_scalar(ridge_df(X, float(lam[0])), 'df'), expected[0], name=f'df for a single lambda (X of shape {(n, p)})')
+        single = ridge_df(X, float(lam[0]))
+        require(np.ndim(single) == 0, f'ridge_df with a number lambda should return a number, got shape {np.shape(single)}')
+        close(as_scalar(single, 'df'), expected[0], name=f'df for a single lambda (X of shape {(n, p)})')
         close(as_array(ridge_df(X, lam.reshape(3, 3)), 'df', shape=(3, 3)), expected.reshape(3, 3), name='df for a 3 x 3 array of lambdas', hint='return an array of the shape of lam')
 
 @test_case(name="test_df_rank_deficient_and_extremes", points=None, hidden=True)
@@ -137,9 +139,9 @@ def test_criteria_against_lasso_lars_ic(information_criteria):
 
 @test_case(name="test_ridge_select_against_oracle", points=None, hidden=True)
 def test_ridge_select_against_oracle(ridge_select):
-    """Penalty selection on random problems with unsorted, repeated grids: values and the chosen indices."""
+    """Penalty selection on random problems with unsorted, repeated grids and a rank-deficient X: values and chosen indices."""
     import numpy as np
-    from mlmathkit_checks import as_array, as_scalar, close, fields, oracle
+    from mlmathkit_checks import as_array, as_scalar, close, fields, oracle, require
 
     def path(X, y, lambdas, sigma2):
         import numpy as np
@@ -168,6 +170,7 @@ def test_ridge_select_against_oracle(ridge_select):
         for key, exp in (('best_cp', cp_e), ('best_aic', aic_e), ('best_bic', bic_e)):
             first = int(np.flatnonzero(lambdas == lambdas[int(np.argmin(exp))])[0])
             close(as_scalar(out[key], key), float(first), rtol=0, atol=0, name=f'{key} (n={n}, p={p})', hint='the index of the minimising lambda; if that lambda is repeated in the grid, its first occurrence')
+            require(isinstance(out[key], (int, np.integer)), f'{key} should be an int, got {type(out[key]).__name__}')
     B = rng.normal(size=(20, 4)) * np.array([1000.0, 1.0, 1.0, 1.0])
     Xd = np.column_stack([B, B[:, 0] + B[:, 1], B[:, 2] - 3 * B[:, 3]])
     yd = B @ np.array([0.001, 1.0, -1.0, 0.5]) + 0.3 * rng.normal(size=20)

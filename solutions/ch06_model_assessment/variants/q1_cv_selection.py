@@ -43,7 +43,7 @@ def cv_screened_1nn(X, y, n_folds, n_keep, select_inside):
     return {"fold_errors": out["fold_errors"], "cv_error": float(np.mean(out["fold_errors"]))}
 
 
-# %% mistake: interleaved folds (sample i goes to fold i mod K) instead of contiguous blocks
+# %% mistake: deals the samples into the folds in rotation, so the folds are interleaved rather than contiguous blocks
 import numpy as np
 
 

@@ -22,7 +22,7 @@ def bootstrap_se_ci(x, statistic, n_boot, alpha, rng):
     return out
 
 
-# %% mistake: standard deviation of the replicates with 1/B instead of the docstring's 1/(B - 1)
+# %% mistake: divides the squared deviations of the replicates by B, which is not the standard error the docstring defines (biased low for small B)
 import numpy as np
 
 _reference_boot = bootstrap_se_ci
@@ -34,7 +34,7 @@ def bootstrap_se_ci(x, statistic, n_boot, alpha, rng):
     return out
 
 
-# %% mistake: takes the alpha and 1 - alpha quantiles, an interval of level 1 - 2 alpha instead of 1 - alpha
+# %% mistake: cuts a fraction alpha from each tail, so the interval covers 1 - 2 alpha of the replicates rather than 1 - alpha
 import numpy as np
 
 _reference_boot = bootstrap_se_ci
@@ -206,7 +206,7 @@ def bootstrap_632(X, y, n_boot, rng):
             "n_oob": np.array([len(v) for v in losses])}
 
 
-# %% alternative: rng.choice for the indices, a sort-based quantile, QR least squares with bincount masks
+# %% alternative: rng.choice for the indices, a sort-based quantile, pseudo-inverse least squares with bincount masks
 import numpy as np
 import mlmathkit_fixtures as fx
 
@@ -230,9 +230,8 @@ def bootstrap_632(X, y, n_boot, rng):
     n = y.size
     A = np.column_stack([np.ones(n), X])
 
-    def fit(rows):
-        Q, R = np.linalg.qr(A[rows])
-        return np.linalg.solve(R, Q.T @ y[rows])
+    def fit(rows):  # the pseudo-inverse: minimum-norm least squares, also for rank-deficient samples
+        return np.linalg.pinv(A[rows]) @ y[rows]
 
     err_train = float(np.mean((y - A @ fit(np.arange(n))) ** 2))
     idx = rng.choice(n, size=(n_boot, n))

@@ -52,7 +52,7 @@ def ridge_hat_matrix(X, lam):
     return X @ np.linalg.inv(X.T @ X + lam * np.eye(X.shape[1])) @ X.T
 
 
-# %% mistake: Cp penalty 2 df sigma^2 not divided by n, so Cp is not on the scale of RSS / n
+# %% mistake: leaves the Cp penalty on the scale of RSS while the training error is divided by n, so the penalty is n times too heavy
 import numpy as np
 
 _reference_ic = information_criteria
@@ -73,7 +73,7 @@ def information_criteria(rss, df, n, sigma2):
     return {"cp": rss / n + 2 * df * sigma2 / n, "aic": rss / sigma2 + 2 * df, "bic": rss / sigma2 + np.log(n) * df}
 
 
-# %% mistake: BIC penalty 2 log n per degree of freedom instead of log n
+# %% mistake: penalises each degree of freedom by 2 log n, twice BIC's penalty, so BIC favours too simple a model
 import numpy as np
 
 _reference_ic = information_criteria

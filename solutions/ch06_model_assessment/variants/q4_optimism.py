@@ -1,4 +1,4 @@
-# %% mistake: computes the fits as y S instead of S y, which applies the transpose of a smoother that need not be symmetric
+# %% mistake: applies the smoother from the wrong side (its transpose), which differs whenever the smoother is not symmetric
 import numpy as np
 
 
@@ -41,7 +41,7 @@ def optimism_mc(S, f, sigma, n_reps, rng):
             "theory": float(2 * sigma**2 * np.trace(S) / f.size)}
 
 
-# %% mistake: draws the two noise vectors in the other order (new responses from z[r, 0]), not the draws the docstring fixes
+# %% mistake: uses the second noise vector of each replicate for the training responses and the first for the new ones, not the draws the docstring fixes
 import numpy as np
 
 
@@ -68,7 +68,7 @@ def optimism_mc(S, f, sigma, n_reps, rng):
     return out
 
 
-# %% mistake: sample covariances with 1/R instead of the docstring's 1/(R - 1)
+# %% mistake: divides the summed covariance products by R, which is not the sample covariance the docstring defines (biased low for few replicates)
 import numpy as np
 
 _reference_opt = optimism_mc
@@ -80,7 +80,7 @@ def optimism_mc(S, f, sigma, n_reps, rng):
     return out
 
 
-# %% mistake: theoretical optimism with sigma instead of sigma^2
+# %% mistake: uses the noise standard deviation where the theoretical optimism has the noise variance
 import numpy as np
 
 _reference_opt = optimism_mc

@@ -17,7 +17,7 @@ def fit_stump(x, y):
     return float(best[1]), float(best[2]), float(best[3])
 
 
-# %% mistake: puts the threshold at the left end of the gap instead of its midpoint
+# %% mistake: puts the threshold on the largest input of the left side rather than in the middle of the gap, so inputs inside the gap are predicted differently
 import numpy as np
 
 _reference_stump = fit_stump
@@ -115,7 +115,7 @@ def bagged_stumps(x, y, x_test, n_estimators, rng):
     return out
 
 
-# %% mistake: variance over the training sets with 1/(T - 1) instead of the docstring's 1/T
+# %% mistake: divides by T - 1 across training sets, which is not the Monte Carlo variance the docstring defines
 import numpy as np
 
 _reference_var = bagging_variance_mc

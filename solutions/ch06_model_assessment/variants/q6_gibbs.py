@@ -1,4 +1,4 @@
-# %% mistake: conditional standard deviation sigma (1 - rho^2) instead of sigma sqrt(1 - rho^2), so the chain's spread is too small
+# %% mistake: shrinks the conditional standard deviation by the factor 1 - rho^2, which belongs to the variance, so the chain's spread is too small
 import math
 import numpy as np
 
@@ -45,7 +45,7 @@ def gibbs_bivariate_normal(mean, std, rho, x0, n_iter, rng):
     return out
 
 
-# %% mistake: regression slope rho instead of rho sigma1 / sigma2, which ignores that the coordinates have different scales
+# %% mistake: uses rho alone as the slope of one coordinate on the other, which ignores that the two coordinates have different scales
 import math
 import numpy as np
 
@@ -62,7 +62,7 @@ def gibbs_bivariate_normal(mean, std, rho, x0, n_iter, rng):
     return out
 
 
-# %% mistake: uses z[t, 1] for x1 and z[t, 0] for x2, not the draws the docstring fixes
+# %% mistake: feeds the two normal draws of each sweep to the coordinates in swapped order, so the chain is not the one the docstring fixes
 import math
 import numpy as np
 
@@ -79,7 +79,7 @@ def gibbs_bivariate_normal(mean, std, rho, x0, n_iter, rng):
     return out
 
 
-# %% mistake: divides each lag's sum by its own number of terms n - h, which is not the estimator the docstring defines
+# %% mistake: divides each lag's sum by its own number of terms, which inflates long-lag autocorrelations and is not the estimator the docstring defines
 import numpy as np
 
 

@@ -95,6 +95,9 @@ def entropy(p, base=2.0):
     Returns
     -------
     H : float >= 0, in units of log base `base`.
+
+    float32 inputs and arithmetic are accepted: results are compared at rtol 1e-4 (rtol 1e-5 for a
+    million near-uniform outcomes). The input array is not modified.
     """
     # BEGIN SOLUTION
     p = np.asarray(p, dtype=float).ravel()
@@ -114,11 +117,14 @@ def conditional_entropy(pxy, base=2.0):
     pxy : array of shape (A, B), float
         pxy[x, y] = p(X = x, Y = y) >= 0, summing to 1. Rows index x, columns index y.
         Rows or columns may be all zero.
-    base : float > 1, default 2.0 (bits); np.e for nats.
+    base : float > 1, default 2.0 (bits); np.e for nats; any other base (3, 10, ...) must be honoured too.
 
     Returns
     -------
     H : float >= 0, in units of log base `base`.
+
+    float32 inputs and arithmetic are accepted: results are compared at rtol 1e-4. The input array is
+    not modified.
     """
     # BEGIN SOLUTION
     pxy = np.asarray(pxy, dtype=float)
@@ -210,6 +216,7 @@ def test_properties(entropy, conditional_entropy):
 # %%
 # HIDDEN
 def test_entropy_against_scipy(entropy):
+    """Random distributions with some impossible outcomes, from 2 to 1000 outcomes, in bases 2, e and 10."""
     import numpy as np
     from scipy.stats import entropy as scipy_entropy
     from mlmathkit_checks import as_scalar, close
@@ -230,6 +237,7 @@ def test_entropy_against_scipy(entropy):
 # %%
 # HIDDEN
 def test_conditional_against_scipy(conditional_entropy):
+    """Random joint tables, square and non-square, with empty cells and an x that never occurs, in bits and nats."""
     # Oracle: H(Y|X) = sum_x p(x) H(p(. | x)), with scipy.stats.entropy for each row.
     import numpy as np
     from scipy.stats import entropy as scipy_entropy
@@ -252,6 +260,7 @@ def test_conditional_against_scipy(conditional_entropy):
 # %%
 # HIDDEN
 def test_hard_cases(entropy, conditional_entropy):
+    """A certain outcome, probabilities as small as 1e-300, 100 000 outcomes, and Y almost a function of X."""
     import numpy as np
     from scipy.stats import entropy as scipy_entropy
     from mlmathkit_checks import as_scalar, close
@@ -276,6 +285,70 @@ def test_hard_cases(entropy, conditional_entropy):
     expected = sum(px[x] * scipy_entropy(pxy[x] / px[x], base=2) for x in range(8))
     close(as_scalar(conditional_entropy(pxy), "conditional entropy"), expected, atol=1e-5,
           name="H(Y | X) when Y is almost a function of X")
+
+# %%
+# HIDDEN
+def test_entropy_million_outcomes(entropy):
+    """A million near-uniform outcomes, where every probability is about 1e-6."""
+    # Oracle: scipy.stats.entropy. Each term is computed to ~1e-7 relative in float32 and all terms have the
+    # same sign, so a float32 answer is within ~1e-6 relative: rtol 1e-5. An epsilon added inside the log
+    # (log(p + 1e-8)) errs by ~1e-2 nats out of ~20 bits.
+    import numpy as np
+    from scipy.stats import entropy as scipy_entropy
+    from mlmathkit_checks import as_scalar, close
+
+    rng = np.random.default_rng(4104)
+    p = rng.uniform(0.5, 1.5, size=1_000_000)
+    p /= p.sum()
+    for base in (2.0, np.e):
+        close(as_scalar(entropy(p, base=base), "entropy"), scipy_entropy(p, base=base), rtol=1e-5,
+              name=f"entropy of a million outcomes (base {base:.4g})",
+              hint="no epsilon inside the log: select the positive entries instead")
+
+# %%
+# HIDDEN
+def test_conditional_other_bases_and_empty_columns(conditional_entropy):
+    """Non-square joint tables with an all-zero column and an all-zero row, in bases 3, 10 and e."""
+    # Oracle: H(Y|X) = sum_x p(x) H(p(. | x)), with scipy.stats.entropy for each row in the requested base.
+    import numpy as np
+    from scipy.stats import entropy as scipy_entropy
+    from mlmathkit_checks import as_scalar, close
+
+    rng = np.random.default_rng(4105)
+    for A, B, base in [(3, 7, 10.0), (7, 3, 3.0), (4, 12, np.e), (2, 5, 10.0)]:
+        pxy = rng.dirichlet(np.full(A * B, 0.6)).reshape(A, B)
+        pxy[:, 1] = 0.0  # a y that never occurs
+        if A > 2:
+            pxy[A - 1] = 0.0  # an x that never occurs
+        pxy /= pxy.sum()
+        px = pxy.sum(axis=1)
+        expected = sum(px[x] * scipy_entropy(pxy[x] / px[x], base=base) for x in range(A) if px[x] > 0)
+        close(as_scalar(conditional_entropy(pxy, base=base), "conditional entropy"), expected, atol=1e-10,
+              name=f"H(Y | X) of a {A} x {B} table in base {base:.4g}",
+              hint="pass `base` on to every entropy you compute; rows index x")
+
+# %%
+# HIDDEN
+def test_inputs_unchanged(entropy, conditional_entropy):
+    """Your functions leave the caller's probability arrays unchanged."""
+    import numpy as np
+    from mlmathkit_checks import as_scalar, close
+
+    rng = np.random.default_rng(4106)
+    p = rng.dirichlet(np.ones(9))
+    p[3] = 0.0
+    p /= p.sum()
+    pxy = rng.dirichlet(np.ones(12)).reshape(3, 4)
+    pxy[0, 2] = 0.0
+    pxy /= pxy.sum()
+    p_copy, pxy_copy = p.copy(), pxy.copy()
+    as_scalar(entropy(p, base=np.e), "entropy")
+    close(p, p_copy, rtol=0.0, atol=0.0, name="the array p after calling entropy(p)",
+          hint="do not modify your input in place; work on a copy")
+    as_scalar(entropy(pxy), "entropy")
+    as_scalar(conditional_entropy(pxy, base=np.e), "conditional entropy")
+    close(pxy, pxy_copy, rtol=0.0, atol=0.0, name="the table pxy after calling entropy and conditional_entropy",
+          hint="do not modify your input in place (e.g. pxy /= ...); work on a copy")
 
 # %% [raw]
 # # END TESTS
@@ -350,6 +423,9 @@ def kl_divergence(p, q):
     Returns
     -------
     kl : float >= 0, or np.inf when q(x) = 0 for some x with p(x) > 0.
+
+    float32 inputs and arithmetic are accepted: finite results are compared at rtol 1e-4. The input
+    arrays are not modified.
     """
     # BEGIN SOLUTION
     p = np.asarray(p, dtype=float).ravel()
@@ -375,6 +451,9 @@ def kl_gaussians(mu0, cov0, mu1, cov1):
     Returns
     -------
     kl : float >= 0
+
+    float32 inputs and arithmetic are accepted: results are compared at rtol 1e-4. The input arrays
+    are not modified.
     """
     # BEGIN SOLUTION
     from scipy.linalg import solve_triangular
@@ -494,6 +573,7 @@ def test_properties(kl_divergence, kl_gaussians):
 # %%
 # HIDDEN
 def test_discrete_against_torch(kl_divergence):
+    """Random distributions from 2 to 2000 outcomes, with zeros in p and sometimes in q where p is zero, both ways round."""
     import numpy as np
     import torch
     from torch.distributions import Categorical, kl_divergence as torch_kl
@@ -518,6 +598,7 @@ def test_discrete_against_torch(kl_divergence):
 # %%
 # HIDDEN
 def test_discrete_infinite(kl_divergence):
+    """A q that rules out an outcome p allows (even one of probability 1e-30), where the divergence is infinite."""
     import numpy as np
     from mlmathkit_checks import require
 
@@ -535,6 +616,7 @@ def test_discrete_infinite(kl_divergence):
 # %%
 # HIDDEN
 def test_gaussians_against_torch(kl_gaussians):
+    """Random Gaussians with full covariances in dimensions 1 to 30."""
     import numpy as np
     import torch
     from torch.distributions import MultivariateNormal, kl_divergence as torch_kl
@@ -554,6 +636,7 @@ def test_gaussians_against_torch(kl_gaussians):
 # %%
 # HIDDEN
 def test_gaussians_high_dimension(kl_gaussians):
+    """Gaussians in 100 dimensions with variances near 1e-4, whose determinants underflow to zero."""
     # d = 100 with variances ~1e-4: det(cov) ~ 1e-400 underflows to 0.0; the KL itself is moderate.
     import numpy as np
     import torch
@@ -570,6 +653,28 @@ def test_gaussians_high_dimension(kl_gaussians):
                               MultivariateNormal(torch.tensor(mu1), torch.tensor(cov1))))
     close(as_scalar(kl_gaussians(mu0, cov0, mu1, cov1), "KL"), expected, name="KL between Gaussians in d = 100",
           hint="np.linalg.det underflows to 0 here: take log det from the diagonal of the Cholesky factor")
+
+# %%
+# HIDDEN
+def test_inputs_unchanged(kl_divergence, kl_gaussians):
+    """Your functions leave the caller's arrays unchanged."""
+    import numpy as np
+    from mlmathkit_checks import as_scalar, close
+
+    rng = np.random.default_rng(4205)
+    p, q = rng.dirichlet(np.ones(6)), rng.dirichlet(np.ones(6))
+    p[2] = 0.0
+    p /= p.sum()
+    A, B = rng.normal(size=(4, 4)), rng.normal(size=(4, 4))
+    mu0, mu1 = rng.normal(size=4), rng.normal(size=4)
+    cov0, cov1 = A @ A.T + np.eye(4), B @ B.T + np.eye(4)
+    inputs = {"p": p, "q": q, "mu0": mu0, "mu1": mu1, "cov0": cov0, "cov1": cov1}
+    copies = {k: v.copy() for k, v in inputs.items()}
+    as_scalar(kl_divergence(p, q), "KL")
+    as_scalar(kl_gaussians(mu0, cov0, mu1, cov1), "KL")
+    for k, v in inputs.items():
+        close(v, copies[k], rtol=0.0, atol=0.0, name=f"the argument {k} after the call",
+              hint="do not modify your inputs in place; work on copies")
 
 # %% [raw]
 # # END TESTS
@@ -641,6 +746,9 @@ def cross_entropy(logits, labels):
     Returns
     -------
     loss : float >= 0 (finite for any finite logits)
+
+    float32 arithmetic is accepted: results are compared at rtol 1e-4 (for logits of size 1e4, whose
+    float32 spacing is 1e-3, at rtol 1e-5 plus atol 1e-2). The input arrays are not modified.
     """
     # BEGIN SOLUTION
     logits = np.asarray(logits, dtype=float)
@@ -664,6 +772,10 @@ def cross_entropy_grad(logits, labels):
     Returns
     -------
     grad : array of shape (N, C), float; each row sums to 0.
+
+    float32 arithmetic is accepted: results are compared at rtol 1e-4 with an absolute tolerance of
+    1e-9 for moderate logits, growing with their size (1e-3 / N near 800, 1e-2 / N near 1e4). The input
+    arrays are not modified.
     """
     # BEGIN SOLUTION
     logits = np.asarray(logits, dtype=float)
@@ -718,6 +830,7 @@ def test_properties(cross_entropy, cross_entropy_grad):
 # %%
 # HIDDEN
 def test_against_torch(cross_entropy, cross_entropy_grad):
+    """Random batches of moderate logits, from one example with 2 classes to 200 examples, and 100 classes."""
     import numpy as np
     import torch
     import torch.nn.functional as F
@@ -737,6 +850,7 @@ def test_against_torch(cross_entropy, cross_entropy_grad):
 # %%
 # HIDDEN
 def test_logits_of_size_1e4(cross_entropy, cross_entropy_grad):
+    """Logits in the tens of thousands, where an unshifted softmax overflows and a shifted one underflows."""
     # Oracle: torch in float64. Logits of size 1e4 are spaced 1e-3 apart in float32, so a float32
     # implementation errs by ~1e-3 in the loss and by ~1e-3 * p in the gradient: atol 1e-2 and 1e-2 / N.
     # Losses reach ~1e4 per row; float32 rounds their mean to ~1e-6 relative: rtol 1e-5.
@@ -757,6 +871,48 @@ def test_logits_of_size_1e4(cross_entropy, cross_entropy_grad):
               hint="exp overflows at 710: use logsumexp(z) - z_y; a clipped softmax caps the loss at -log(eps)")
         close(cross_entropy_grad(z, y), zt.grad.numpy(), atol=1e-2 / 40, name=f"gradient, {name}",
               hint="subtract each row's maximum before exponentiating")
+
+# %%
+# HIDDEN
+def test_rows_at_different_scales(cross_entropy, cross_entropy_grad):
+    """Batches with as many rows as classes, and 1000 classes, whose rows sit at offsets hundreds apart."""
+    # Oracle: torch in float64. Each row's logits are moderate around its own offset (up to 800), so only
+    # a per-row shift works. Float32 rounds logits near 800 by up to 3e-5, which moves each loss by ~1e-4
+    # and each softmax entry by ~1e-4 * p: atol 1e-3 for the loss and 1e-3 / N for the gradient.
+    import numpy as np
+    import torch
+    import torch.nn.functional as F
+    from mlmathkit_checks import as_scalar, close
+
+    rng = np.random.default_rng(4303)
+    for N, C in [(5, 5), (8, 8), (6, 1000)]:
+        z = rng.normal(scale=2.0, size=(N, C)) + rng.uniform(-800.0, 800.0, size=(N, 1))
+        y = rng.integers(0, C, size=N)
+        zt = torch.tensor(z, requires_grad=True)
+        loss = F.cross_entropy(zt, torch.tensor(y))
+        loss.backward()
+        close(as_scalar(cross_entropy(z, y), "loss"), loss.item(), atol=1e-3, name=f"cross-entropy (N={N}, C={C}, row offsets)",
+              hint="subtract each row's own maximum (keepdims=True), not the batch maximum")
+        close(cross_entropy_grad(z, y), zt.grad.numpy(), atol=1e-3 / N, name=f"gradient (N={N}, C={C}, row offsets)",
+              hint="softmax of each row with its own maximum subtracted, minus the one-hot, over N")
+
+# %%
+# HIDDEN
+def test_inputs_unchanged(cross_entropy, cross_entropy_grad):
+    """Your functions leave the caller's logits and labels arrays unchanged."""
+    import numpy as np
+    from mlmathkit_checks import as_array, as_scalar, close
+
+    rng = np.random.default_rng(4304)
+    z, y = rng.normal(scale=3.0, size=(7, 5)), rng.integers(0, 5, size=7)
+    z_copy, y_copy = z.copy(), y.copy()
+    as_scalar(cross_entropy(z, y), "loss")
+    close(z, z_copy, rtol=0.0, atol=0.0, name="the logits after calling cross_entropy",
+          hint="do not shift or exponentiate the logits in place; work on a copy")
+    as_array(cross_entropy_grad(z, y), "gradient", shape=(7, 5))
+    close(z, z_copy, rtol=0.0, atol=0.0, name="the logits after calling cross_entropy_grad",
+          hint="logits -= max or np.exp(logits, out=logits) overwrites the caller's array: work on a copy")
+    close(y, y_copy, rtol=0.0, atol=0.0, name="the labels after the calls")
 
 # %% [raw]
 # # END TESTS
@@ -822,6 +978,8 @@ def mutual_information(counts):
     Returns
     -------
     mi : float >= 0 (nats)
+
+    float32 arithmetic is accepted: results are compared at rtol 1e-4. The input table is not modified.
     """
     # BEGIN SOLUTION
     pxy = np.asarray(counts, dtype=float)
@@ -841,14 +999,18 @@ def rank_features_by_mi(X, y):
 
     Parameters
     ----------
-    X : array of shape (n, d); each column is a categorical feature coded by arbitrary numbers.
-    y : array of shape (n,); the labels, coded by arbitrary numbers.
+    X : array of shape (n, d); each column is a categorical feature coded by arbitrary numbers
+        (negative, non-contiguous, floats; any number of categories, e.g. 30). d may be large (50).
+    y : array of shape (n,); the labels, coded by arbitrary numbers (any number of classes).
 
     Returns
     -------
     (order, scores) : tuple
-        order : int array of shape (d,), a permutation of 0..d-1, most informative feature first
-        scores : float array of shape (d,), scores[j] = I(X_j; Y) in nats
+        order : int array of shape (d,), a permutation of 0..d-1, most informative feature first;
+            features with exactly equal scores (e.g. identical columns) are listed by increasing index
+        scores : float array of shape (d,), scores[j] = I(X_j; Y) in nats, in the original column order
+
+    float32 arithmetic is accepted: scores are compared at rtol 1e-4. X and y are not modified.
     """
     # BEGIN SOLUTION
     X = np.asarray(X)
@@ -916,6 +1078,7 @@ def test_properties(mutual_information, rank_features_by_mi):
 # %%
 # HIDDEN
 def test_mi_against_sklearn(mutual_information):
+    """Random contingency tables of counts, square and non-square, from 1 x 4 to 10 x 2."""
     import numpy as np
     from sklearn.metrics import mutual_info_score
     from mlmathkit_checks import as_scalar, close
@@ -933,6 +1096,7 @@ def test_mi_against_sklearn(mutual_information):
 # %%
 # HIDDEN
 def test_mi_edge_cases(mutual_information):
+    """A permutation table, all counts in one cell, counts around 1e12 and a sparse 30 x 40 table."""
     import numpy as np
     from scipy.stats import entropy as scipy_entropy
     from sklearn.metrics import mutual_info_score
@@ -955,6 +1119,7 @@ def test_mi_edge_cases(mutual_information):
 # %%
 # HIDDEN
 def test_ranking_against_sklearn(rank_features_by_mi):
+    """Features of different strength, a non-monotone feature, pure noise, and negative or float category codes."""
     # Features of different strength, a non-monotone feature (zero correlation with y, high MI),
     # pure-noise features, arbitrary category codes. Oracle: sklearn's mutual_info_score per column.
     import numpy as np
@@ -981,6 +1146,88 @@ def test_ranking_against_sklearn(rank_features_by_mi):
           hint="map each column's distinct values to 0..k-1 (np.unique) before counting")
     close(order, np.argsort(-expected, kind="stable"), atol=0.0, name="feature order",
           hint="sort by decreasing mutual information (not by correlation)")
+
+# %%
+# HIDDEN
+def test_ranking_ties(rank_features_by_mi):
+    """Forty features with many exact ties (identical columns, increasing recodings, constants), which must keep index order."""
+    # Each feature is a copy, an increasing recoding (which leaves its contingency table unchanged) or a constant,
+    # so tied features have bit-for-bit equal scores in any implementation. Oracle: sklearn's mutual_info_score
+    # of the six base features; the expected order sorts by decreasing score, ties by increasing index.
+    import numpy as np
+    from sklearn.metrics import mutual_info_score
+    from mlmathkit_checks import close, fields
+
+    rng = np.random.default_rng(4404)
+    n, d = 600, 40
+    y = rng.integers(0, 4, size=n)
+    flip = lambda f, rate: np.where(rng.random(n) < rate, rng.integers(0, 4, size=n), f)
+    bases = [flip(y, 0.1), flip(y, 0.35), flip(y, 0.6), flip(y, 0.85), rng.integers(0, 3, size=n), np.zeros(n)]
+    base_scores = np.array([mutual_info_score(b, y) for b in bases])
+    recodings = [lambda v: v, lambda v: 2.5 * v + 7.0, lambda v: v**3 - 4.0, lambda v: np.exp(v / 3.0)]
+    which = np.concatenate([np.arange(len(bases)), rng.integers(0, len(bases), size=d - len(bases))])
+    rng.shuffle(which)
+    X = np.column_stack([recodings[rng.integers(0, len(recodings))](bases[w].astype(float)) for w in which])
+    expected_scores = base_scores[which]
+    expected_order = np.lexsort((np.arange(d), -expected_scores))
+    order, scores = fields(rank_features_by_mi(X, y), ["order", "scores"], "ranking")
+    close(scores, expected_scores, atol=1e-10, name="mutual information of each of the 40 features",
+          hint="an increasing recoding of a column does not change its contingency table")
+    close(order, expected_order, atol=0.0, name="feature order with tied scores",
+          hint="ties keep the smaller index first: np.argsort(-scores, kind='stable'), not argsort(scores)[::-1]")
+
+# %%
+# HIDDEN
+def test_many_categories(rank_features_by_mi):
+    """Features with 12 to 30 categories and a label with 15 classes, coded by unevenly spaced numbers."""
+    # Oracle: sklearn's mutual_info_score per column. Codes close together (3.0 and 3.5) and far apart
+    # (up to 900) must stay distinct categories: no binning.
+    import numpy as np
+    from sklearn.metrics import mutual_info_score
+    from mlmathkit_checks import close, fields
+
+    rng = np.random.default_rng(4405)
+    n = 3000
+    y = rng.integers(0, 15, size=n)
+    label_codes = np.sort(rng.choice(np.arange(-200, 800), size=15, replace=False))
+    codes30 = np.sort(np.concatenate([[3.0, 3.5], rng.uniform(-50.0, 900.0, size=28)]))
+    codes12 = np.arange(12) * 0.1
+    codes25 = np.sort(rng.choice(np.arange(0, 500), size=25, replace=False)).astype(float)
+    flip = lambda f, k, rate: np.where(rng.random(n) < rate, rng.integers(0, k, size=n), f)
+    X = np.column_stack([
+        codes30[flip((2 * y + rng.integers(0, 2, size=n)) % 30, 30, 0.2)],   # strong, 30 categories
+        codes12[rng.integers(0, 12, size=n)],                                # noise, 12 categories
+        codes25[flip(y + rng.integers(0, 11, size=n), 25, 0.3)],             # medium, 25 categories
+        np.array([0.0, 1.0, 2.0, 900.0])[flip(y % 4, 4, 0.1)],               # 4 categories, three close codes
+    ])
+    labels = label_codes[y]
+    expected = np.array([mutual_info_score(X[:, j], labels) for j in range(X.shape[1])])
+    order, scores = fields(rank_features_by_mi(X, labels), ["order", "scores"], "ranking")
+    close(scores, expected, atol=1e-10, name="mutual information of features with many categories",
+          hint="every distinct value is its own category: map values with np.unique, do not bin them")
+    close(order, np.argsort(-expected, kind="stable"), atol=0.0, name="feature order")
+
+# %%
+# HIDDEN
+def test_inputs_unchanged(mutual_information, rank_features_by_mi):
+    """Your functions leave the caller's table, features and labels unchanged."""
+    import numpy as np
+    from mlmathkit_checks import as_scalar, close, fields
+
+    rng = np.random.default_rng(4406)
+    counts = rng.integers(0, 9, size=(3, 4)).astype(float)
+    counts[0, 0] = 5.0
+    counts_copy = counts.copy()
+    as_scalar(mutual_information(counts), "MI")
+    close(counts, counts_copy, rtol=0.0, atol=0.0, name="the table of counts after calling mutual_information",
+          hint="counts / counts.sum() makes a new array; counts /= ... overwrites the caller's")
+    X = np.array([-3.0, 2.5, 10.0])[rng.integers(0, 3, size=(40, 4))]
+    y = np.array([-1, 7])[rng.integers(0, 2, size=40)]
+    X_copy, y_copy = X.copy(), y.copy()
+    fields(rank_features_by_mi(X, y), ["order", "scores"], "ranking")
+    close(X, X_copy, rtol=0.0, atol=0.0, name="the feature matrix X after calling rank_features_by_mi",
+          hint="keep the integer codes in a new array; do not write them back into X")
+    close(y, y_copy, rtol=0.0, atol=0.0, name="the labels y after calling rank_features_by_mi")
 
 # %% [raw]
 # # END TESTS
@@ -1059,6 +1306,8 @@ def kl_to_standard_normal(mu, log_var):
     Returns
     -------
     kl : array of shape (n,), float >= 0
+
+    float32 arithmetic is accepted: results are compared at rtol 1e-4. The input arrays are not modified.
     """
     # BEGIN SOLUTION
     mu = np.asarray(mu, dtype=float)
@@ -1085,6 +1334,8 @@ def elbo_estimate(x, mu, log_var, W, b, noise_var, eps):
     Returns
     -------
     elbo : array of shape (n,), float
+
+    float32 arithmetic is accepted: results are compared at rtol 1e-4. The input arrays are not modified.
     """
     # BEGIN SOLUTION
     x = np.asarray(x, dtype=float)
@@ -1142,6 +1393,7 @@ def test_properties(kl_to_standard_normal, elbo_estimate):
 # %%
 # HIDDEN
 def test_kl_against_torch(kl_to_standard_normal):
+    """Random encoder outputs with log-variances from -20 to 10, for batches of different sizes."""
     import numpy as np
     import torch
     from torch.distributions import Independent, Normal, kl_divergence
@@ -1158,6 +1410,7 @@ def test_kl_against_torch(kl_to_standard_normal):
 # %%
 # HIDDEN
 def test_elbo_same_noise_against_torch(elbo_estimate):
+    """Your estimate with given noise, for several sample counts, batch sizes, latent and data dimensions and decoder variances."""
     # Oracle: torch.distributions with the same eps (z = loc + scale * eps) and the analytic KL.
     import numpy as np
     import torch
@@ -1181,6 +1434,7 @@ def test_elbo_same_noise_against_torch(elbo_estimate):
 # %%
 # HIDDEN
 def test_elbo_unbiased(elbo_estimate):
+    """Many single-sample estimates must average to the exact ELBO of the linear-Gaussian model."""
     # Statistical check: 300 000 single-sample estimates (S = 1) for copies of one data point must average
     # to the exact ELBO = log p(x) - KL(q || p(z | x)) (torch.distributions: the marginal and the exact
     # posterior of the linear-Gaussian model) within z * std / sqrt(300 000), z = 4.89, where std is the exact
@@ -1210,6 +1464,25 @@ def test_elbo_unbiased(elbo_estimate):
         std = 0.5 / noise_var * np.sqrt(4 * r @ A @ A.T @ r + 2 * np.sum((A.T @ A) ** 2))
         mean_within(samples, exact, std, false_fail=1e-6,
                     name=f"single-sample ELBO estimates for q = N({mu.round(2).tolist()}, exp({log_var.round(2).tolist()}))")
+
+# %%
+# HIDDEN
+def test_inputs_unchanged(kl_to_standard_normal, elbo_estimate):
+    """Your functions leave the caller's arrays unchanged."""
+    import numpy as np
+    from mlmathkit_checks import as_array, close
+
+    rng = np.random.default_rng(4510)
+    S, n, k, D = 4, 3, 2, 5
+    inputs = {"x": rng.normal(size=(n, D)), "mu": rng.normal(size=(n, k)), "log_var": rng.normal(size=(n, k)),
+              "W": rng.normal(size=(D, k)), "b": rng.normal(size=D), "eps": rng.normal(size=(S, n, k))}
+    copies = {name: v.copy() for name, v in inputs.items()}
+    as_array(kl_to_standard_normal(inputs["mu"], inputs["log_var"]), "KL", shape=(n,))
+    as_array(elbo_estimate(inputs["x"], inputs["mu"], inputs["log_var"], inputs["W"], inputs["b"], 0.7, inputs["eps"]),
+             "ELBO", shape=(n,))
+    for name, v in inputs.items():
+        close(v, copies[name], rtol=0.0, atol=0.0, name=f"the argument {name} after the calls",
+              hint="z = mu + std * eps builds a new array; z = mu; z += ... overwrites the caller's mu")
 
 # %% [raw]
 # # END TESTS
@@ -1286,6 +1559,10 @@ def gaussian_mi(cov, dx):
     Returns
     -------
     mi : float >= 0
+
+    float32 arithmetic is accepted: results are compared at rtol 1e-4, with an absolute tolerance of
+    1e-3 nats in d = 60 where the log-determinants reach ~1000 in size (and a looser one near |rho| = 1).
+    The input array is not modified.
     """
     # BEGIN SOLUTION
     cov = np.asarray(cov, dtype=float)
@@ -1309,6 +1586,11 @@ def markov_chain_mi(var_x, gains, noise_vars):
     Returns
     -------
     mi : array of shape (L,), float, mi[i-1] = I(X_0; X_i); non-increasing (data processing).
+        A gain of 0 erases X_0: the information is exactly 0 from that layer on.
+
+    The deep-chain values (1e-24 nats) are compared at rtol 1e-6 with no absolute tolerance, so compute
+    the chain in float64 (float32 rounding over 40 layers exceeds that); other results at rtol 1e-4.
+    The input arrays are not modified.
     """
     # BEGIN SOLUTION
     gains = np.asarray(gains, dtype=float).ravel()
@@ -1371,6 +1653,7 @@ def test_properties(gaussian_mi, markov_chain_mi):
 # %%
 # HIDDEN
 def test_gaussian_mi_against_torch(gaussian_mi):
+    """Random joint covariances with blocks of several coordinates, and two scalars with correlation up to 0.999999."""
     # Oracle: h(X) + h(Y) - h(X, Y) with torch.distributions.MultivariateNormal entropies.
     import numpy as np
     import torch
@@ -1394,6 +1677,7 @@ def test_gaussian_mi_against_torch(gaussian_mi):
 # %%
 # HIDDEN
 def test_gaussian_mi_high_dimension(gaussian_mi):
+    """A 60-dimensional Gaussian with variances near 1e-7, whose determinants underflow to zero."""
     # d = 60, variances ~1e-7: det(cov) ~ 1e-420 underflows. Oracle: torch entropies (Cholesky-based).
     # The MI is a difference of log-determinants of size ~1000 (eps * 1000 = 2e-13 in float64, ~1e-4
     # in float32): atol 1e-3.
@@ -1413,6 +1697,7 @@ def test_gaussian_mi_high_dimension(gaussian_mi):
 # %%
 # HIDDEN
 def test_chain_against_covariances(markov_chain_mi):
+    """Random chains of 1 to 10 layers with positive and negative gains and different input variances."""
     # Oracle: the full covariance of (X_0, ..., X_L) built by the recursion Cov(X_i, X_j) = g_i Cov(X_{i-1}, X_j),
     # then the 2 x 2 block of (X_0, X_i) with torch.distributions entropies.
     import numpy as np
@@ -1436,6 +1721,7 @@ def test_chain_against_covariances(markov_chain_mi):
 # %%
 # HIDDEN
 def test_chain_long_and_degenerate(markov_chain_mi):
+    """A 40-layer chain whose information decays to about 1e-24 nats, a layer with gain 0, and a nearly noiseless link."""
     # 40 layers of gain 1/2: SNR ~ 1e-24 at the end. Oracle: the same recursion in 50-digit arithmetic.
     # A correct float64 answer is accurate to ~1e-15 relative (log1p); rtol 1e-6 and atol 0, because the
     # whole point is the tiny values: log(1 + snr) rounds them to exactly 0.
@@ -1458,6 +1744,23 @@ def test_chain_long_and_degenerate(markov_chain_mi):
     # a strong first link: SNR 1e10
     close(markov_chain_mi(1.0, np.array([1.0, 1.0]), np.array([1e-10, 1e-10])),
           [0.5 * np.log1p(1e10), 0.5 * np.log1p(0.5e10)], name="chain MI with noise variance 1e-10")
+
+# %%
+# HIDDEN
+def test_inputs_unchanged(gaussian_mi, markov_chain_mi):
+    """Your functions leave the caller's covariance, gains and noise variances unchanged."""
+    import numpy as np
+    from mlmathkit_checks import as_array, as_scalar, close
+
+    rng = np.random.default_rng(4605)
+    A = rng.normal(size=(5, 5))
+    inputs = {"cov": A @ A.T + np.eye(5), "gains": rng.uniform(-2.0, 2.0, size=6), "noise_vars": rng.uniform(0.1, 1.0, size=6)}
+    copies = {name: v.copy() for name, v in inputs.items()}
+    as_scalar(gaussian_mi(inputs["cov"], 2), "MI")
+    as_array(markov_chain_mi(1.3, inputs["gains"], inputs["noise_vars"]), "chain MI", shape=(6,))
+    for name, v in inputs.items():
+        close(v, copies[name], rtol=0.0, atol=0.0, name=f"the argument {name} after the calls",
+              hint="do not modify your inputs in place; work on copies")
 
 # %% [raw]
 # # END TESTS

@@ -108,6 +108,8 @@ def kfold_assignments(n, n_folds):
     Returns
     -------
     fold : int array of shape (n,) with values in 0 .. K - 1, non-decreasing.
+
+    Precision: integers only, compared exactly.
     """
     # BEGIN SOLUTION
     sizes = np.full(n_folds, n // n_folds)
@@ -361,6 +363,13 @@ def test_screening_ties_and_constants(screen_predictors):
     close(screen_predictors(X, y, 2), [2, 3], rtol=0, atol=0, name="two kept columns with ties")
     close(screen_predictors(X, np.full(8, 1.0), 3), [0, 1, 2], rtol=0, atol=0, name="constant y",
           hint="if y is constant every correlation is 0: keep the first columns")
+    # six 0.1's: centring leaves round-off (the mean is not exactly 0.1), which must not make a correlation
+    y6 = np.array([1.0, 0, 0, 1, 0, 0])
+    X6 = np.column_stack([np.full(6, 3.0), np.full(6, 0.1), [0.5, 0.1, 0.2, 0.9, 0.3, 0.0]])
+    close(screen_predictors(X6, y6, 3), [2, 0, 1], rtol=0, atol=0, name="two constant columns (3.0 and 0.1) and a predictor",
+          hint="detect constant columns explicitly (all entries equal): their correlation is exactly 0, so they tie")
+    close(screen_predictors(X6, np.full(6, 0.7), 3), [0, 1, 2], rtol=0, atol=0, name="a constant y of six 0.7's",
+          hint="if y is constant (all entries equal) every correlation is exactly 0, even if y - mean(y) is not exactly 0")
 
 # %%
 # HIDDEN
@@ -463,6 +472,30 @@ def test_no_screening_and_single_predictor(cv_screened_1nn):
         train = np.flatnonzero(fold != fold[i])
         wrong += y[train[np.argmin(dist[i, train])]] != y[i]
     close(as_scalar(cv, "cv_error"), wrong / n, rtol=0, atol=1e-12, name="CV error keeping the single best predictor")
+
+# %%
+# HIDDEN
+def test_distance_ties_and_other_labels(cv_screened_1nn):
+    """Training samples at exactly the same distance (the lowest training index wins), with labels 2 and 5."""
+    import numpy as np
+    from mlmathkit_checks import as_array, as_scalar, close, fields, require
+
+    # 8 samples, 2 folds of 4, labels 2 and 5. Rows come in identical pairs (i, i + 4) with opposite labels, so
+    # every held-out sample's nearest training sample is its copy (distance 0): every prediction is wrong.
+    base = np.array([[0.0, 1.0], [3.0, -1.0], [1.5, 4.0], [-2.0, 0.5]])
+    X = np.vstack([base, base])
+    y = np.array([2, 5, 2, 5, 5, 2, 5, 2])
+    fe, cv = fields(cv_screened_1nn(X, y, 2, 2, True), ["fold_errors", "cv_error"], "result")
+    close(as_array(fe, "fold_errors", shape=(2,)), [1.0, 1.0], rtol=0, atol=0, name="fold errors when every test sample has an exact copy",
+          hint="the nearest training sample is the copy (distance 0), whose label is the other one")
+    # equidistant neighbours: held-out point (0, 0) (label 2) is at distance 1 from training rows 2 (label 5) and
+    # 3 (label 2); the lower index wins, so it is misclassified; (9, 9) is nearest to row 2 and correct: error 1/2.
+    X2 = np.array([[0.0, 0.0], [9.0, 9.0], [1.0, 0.0], [-1.0, 0.0]])
+    y2 = np.array([2, 5, 5, 2])
+    fe, cv = fields(cv_screened_1nn(X2, y2, 2, 2, False), ["fold_errors", "cv_error"], "result")
+    close(as_array(fe, "fold_errors", shape=(2,))[0], 0.5, rtol=0, atol=0, name="fold 0 with two equidistant neighbours",
+          hint="ties in distance go to the LOWEST training index (np.argmin keeps the first)")
+    require(np.ndim(cv) == 0, f"cv_error should be a single number, got an array of shape {np.shape(cv)}")
 
 # %%
 # HIDDEN
@@ -608,8 +641,8 @@ def bootstrap_632(X, y, n_boot, rng):
     -------
     dict with "err_train", "err_boot1", "err_632" (floats) and "n_oob" (int array of shape (n,)).
 
-    Precision: float32 is accepted for the least-squares fits of well-conditioned X: results are
-    compared at rtol 1e-4.
+    Precision: float64 arithmetic (float32 is not accepted: the residuals are small differences of
+    large fitted values when X sits far from zero); results are compared at rtol 1e-6.
     """
     # BEGIN SOLUTION
     X = np.asarray(X, dtype=float).reshape(len(y), -1)
@@ -783,9 +816,9 @@ def test_against_scipy_bootstrap(bootstrap_se_ci):
 # %%
 # HIDDEN
 def test_single_value_and_ties(bootstrap_se_ci):
-    """A sample of one value, and samples with many repeated values (the median's replicates tie)."""
+    """A sample of one value, samples with many repeated values (the median's replicates tie), and only two replicates."""
     import numpy as np
-    from mlmathkit_checks import as_array, as_scalar, close, fields
+    from mlmathkit_checks import as_array, as_scalar, close, fields, require
 
     r, se, ci = fields(bootstrap_se_ci(np.array([3.5]), "sample_median", 10, 0.1, np.random.default_rng(2)),
                        ["replicates", "se", "ci"], "result")
@@ -799,6 +832,14 @@ def test_single_value_and_ties(bootstrap_se_ci):
     close(as_array(r, "replicates", shape=(25,)), reps, rtol=0, atol=1e-12, name="medians of samples with ties")
     close(as_scalar(se, "se"), float(np.std(reps, ddof=1)), rtol=1e-10, atol=1e-12, name="standard error with ties")
     close(as_array(ci, "ci", shape=(2,)), np.quantile(reps, [0.15, 0.85]), rtol=1e-12, atol=1e-12, name="interval with ties")
+    x2 = np.array([4.0, -1.0, 2.5])
+    idx = np.random.default_rng(12).integers(0, 3, size=(2, 3))
+    reps = x2[idx].mean(axis=1)
+    r, se, ci = fields(bootstrap_se_ci(x2, "sample_mean", 2, 0.5, np.random.default_rng(12)), ["replicates", "se", "ci"], "result")
+    close(as_array(r, "replicates", shape=(2,)), reps, rtol=1e-12, name="two replicates (B = 2)")
+    close(as_scalar(se, "se"), abs(reps[1] - reps[0]) / np.sqrt(2), rtol=1e-10, atol=1e-12, name="standard error with B = 2",
+          hint="with B = 2 the 1/(B - 1) standard deviation is |difference| / sqrt(2)")
+    require(np.ndim(se) == 0, "se should be a single number")
 
 # %%
 # HIDDEN
@@ -882,9 +923,9 @@ def test_632_against_sklearn(bootstrap_632):
 # %%
 # HIDDEN
 def test_632_few_replicates(bootstrap_632):
-    """With one or two bootstrap samples most observations are never out of bag and must be left out."""
+    """Few bootstrap samples (observations never out of bag are left out), and rank-deficient bootstrap samples."""
     import numpy as np
-    from mlmathkit_checks import as_array, as_scalar, close, fields
+    from mlmathkit_checks import as_array, as_scalar, close, fields, require
 
     rng = np.random.default_rng(6206)
     X = rng.normal(size=(12, 2))
@@ -892,6 +933,7 @@ def test_632_few_replicates(bootstrap_632):
     A = np.column_stack([np.ones(12), X])
     for B, seed in [(1, 4), (2, 8), (3, 15)]:
         idx = np.random.default_rng(seed).integers(0, 12, size=(B, 12))
+        require(all(np.unique(r).size >= 3 for r in idx), "test data check")
         total, count = np.zeros(12), np.zeros(12, dtype=int)
         for rows in idx:
             c = np.linalg.pinv(A[rows]) @ y[rows]
@@ -903,6 +945,24 @@ def test_632_few_replicates(bootstrap_632):
         close(as_array(n_oob, "n_oob", shape=(12,)), count, rtol=0, atol=0, name=f"out-of-bag counts (B={B})")
         close(as_scalar(b1, "err_boot1"), err1, rtol=1e-6, name=f"leave-one-out bootstrap error (B={B})",
               hint="observations that are never out of bag are left out of the average, not counted as zero loss")
+    # four observations, two predictors plus the intercept: many bootstrap samples hold only 2 distinct rows,
+    # a rank-deficient least-squares problem whose minimum-norm solution the docstring fixes
+    X4 = np.array([[0.0, 1.0], [1.0, -1.0], [2.0, 0.5], [3.0, 2.0]])
+    y4 = np.array([1.0, -0.5, 2.0, 3.5])
+    A4 = np.column_stack([np.ones(4), X4])
+    idx = np.random.default_rng(44).integers(0, 4, size=(10, 4))
+    require(any(np.unique(r).size < 3 for r in idx), "test data check")
+    total, count = np.zeros(4), np.zeros(4, dtype=int)
+    for rows in idx:
+        c = np.linalg.pinv(A4[rows]) @ y4[rows]
+        out = ~np.isin(np.arange(4), rows)
+        total[out] += (y4[out] - A4[out] @ c) ** 2
+        count[out] += 1
+    b1, n_oob = fields(bootstrap_632(X4, y4, 10, np.random.default_rng(44)), ["err_boot1", "n_oob"], "result")
+    require(np.asarray(n_oob).dtype.kind in "iu", "n_oob should be an integer array")
+    close(as_scalar(b1, "err_boot1"), float(np.mean(total[count > 0] / count[count > 0])), rtol=1e-6,
+          name="leave-one-out bootstrap error with rank-deficient bootstrap samples",
+          hint="np.linalg.lstsq returns the minimum-norm coefficients when a bootstrap sample has too few distinct rows")
 
 # %%
 # HIDDEN
@@ -1206,7 +1266,7 @@ def test_ridge_select_properties(ridge_select, ridge_hat_matrix):
 def test_df_against_hat_matrix_trace(ridge_df):
     """Random tall and wide matrices and unsorted grids of penalties against the trace of the hat matrix."""
     import numpy as np
-    from mlmathkit_checks import as_array, as_scalar, close, oracle
+    from mlmathkit_checks import as_array, as_scalar, close, oracle, require
 
     def trace_hat(X, lam):  # ridge fits of the n unit vectors by least squares on [X; sqrt(lam) I]: S e_i
         import numpy as np
@@ -1224,7 +1284,9 @@ def test_df_against_hat_matrix_trace(ridge_df):
         expected = np.array([oracle(trace_hat, X, float(v)) for v in lam])
         close(as_array(ridge_df(X, lam), "df", shape=(9,)), expected, name=f"df for X of shape {(n, p)}",
               hint="df(lambda) = sum_j d_j^2 / (d_j^2 + lambda), one value per lambda, in the given order")
-        close(as_scalar(ridge_df(X, float(lam[0])), "df"), expected[0], name=f"df for a single lambda (X of shape {(n, p)})")
+        single = ridge_df(X, float(lam[0]))
+        require(np.ndim(single) == 0, f"ridge_df with a number lambda should return a number, got shape {np.shape(single)}")
+        close(as_scalar(single, "df"), expected[0], name=f"df for a single lambda (X of shape {(n, p)})")
         close(as_array(ridge_df(X, lam.reshape(3, 3)), "df", shape=(3, 3)), expected.reshape(3, 3),
               name="df for a 3 x 3 array of lambdas", hint="return an array of the shape of lam")
 
@@ -1246,7 +1308,7 @@ def test_df_rank_deficient_and_extremes(ridge_df):
     close(as_scalar(ridge_df(W, 0.0), "df"), 4.0, rtol=0, atol=1e-9, name="df(0) of a wide 4 x 9 matrix (rank 4)")
     d2 = np.linalg.svd(X, compute_uv=False)[:3] ** 2
     close(as_array(ridge_df(X, np.array([1e12, 1e-12])), "df", shape=(2,)), [np.sum(d2 / (d2 + 1e12)), 3.0], rtol=1e-6,
-          atol=1e-9, name="df at lambda = 1e12 and 1e-12 (rank 3)")
+          atol=1e-14, name="df at lambda = 1e12 and 1e-12 (rank 3)", hint="a huge penalty leaves a tiny positive df")
 
 # %%
 # HIDDEN
@@ -1271,6 +1333,12 @@ def test_hat_matrix_against_augmented_least_squares(ridge_hat_matrix):
     cases.append((np.column_stack([near, near[:, 0] + 1e-6 * rng.normal(size=15)]), 1e-3))  # cond ~ 1e6
     B = rng.normal(size=(9, 2))
     cases.append((np.column_stack([B, B @ [1.0, -2.0]]), 0.0))  # rank 2 of 3 columns
+    # rank 2 of 3 with singular values ~1e3 and ~1: the round-off singular value (~1e-13) is far above
+    # eps * (the second singular value) but below max(n, p) * eps * d_1, so only the docstring's tolerance drops it
+    cases.append((np.column_stack([1e3 * B[:, 0], B[:, 1], 1e3 * B[:, 0] - 2 * B[:, 1]]), 0.0))
+    cases.append((rng.normal(size=(6, 1)) * 5, 0.0))  # a single column: the projection onto it
+    cases.append((rng.normal(size=(6, 1)), 1.5))
+    cases.append((rng.normal(size=(7, 3)) * 0.02, 1e-4))  # a small matrix (all singular values below 1)
     for X, lam in cases:
         expected = oracle(hat, X, lam)
         S = symmetric(ridge_hat_matrix(X, lam), atol=1e-8, name="S")
@@ -1302,18 +1370,19 @@ def test_criteria_against_lasso_lars_ic(information_criteria):
         y = X @ (rng.normal(size=p) * (rng.random(p) < 0.5)) + np.sqrt(sigma2) * rng.normal(size=n)
         rss, df, aic_e, bic_e = oracle(path, X, y, sigma2)
         cp, aic, bic = fields(information_criteria(rss, df, n, sigma2), ["cp", "aic", "bic"], "criteria")
-        close(as_array(aic, "aic", shape=rss.shape), aic_e, rtol=1e-9, name=f"AIC along a lasso path (n={n}, p={p})")
-        close(as_array(bic, "bic", shape=rss.shape), bic_e, rtol=1e-9, name=f"BIC along a lasso path (n={n}, p={p})")
-        close(as_array(cp, "cp", shape=rss.shape), (rss + 2 * df * sigma2) / n, rtol=1e-9, name=f"Cp along a lasso path (n={n}, p={p})")
+        close(as_array(aic, "aic", shape=rss.shape), aic_e, name=f"AIC along a lasso path (n={n}, p={p})")
+        close(as_array(bic, "bic", shape=rss.shape), bic_e, name=f"BIC along a lasso path (n={n}, p={p})")
+        close(as_array(cp, "cp", shape=rss.shape), (rss + 2 * df * sigma2) / n, name=f"Cp along a lasso path (n={n}, p={p})",
+              hint="RSS / n + 2 df sigma2 / n")
     cp, = fields(information_criteria(3.0, 1.5, 7, 2.0), ["cp"], "criteria")
     close(as_scalar(cp, "cp"), 3 / 7 + 6 / 7, name="Cp for numbers (rss 3, df 1.5, n 7, sigma2 2)")
 
 # %%
 # HIDDEN
 def test_ridge_select_against_oracle(ridge_select):
-    """Penalty selection on random problems with unsorted, repeated grids: values and the chosen indices."""
+    """Penalty selection on random problems with unsorted, repeated grids and a rank-deficient X: values and chosen indices."""
     import numpy as np
-    from mlmathkit_checks import as_array, as_scalar, close, fields, oracle
+    from mlmathkit_checks import as_array, as_scalar, close, fields, oracle, require
 
     def path(X, y, lambdas, sigma2):
         import numpy as np
@@ -1341,11 +1410,32 @@ def test_ridge_select_against_oracle(ridge_select):
         L = lambdas.size
         for key, exp in (("df", df_e), ("rss", rss_e), ("cp", cp_e), ("aic", aic_e), ("bic", bic_e)):
             close(as_array(out[key] if isinstance(out, dict) else fields(out, [key], "result")[0], key, shape=(L,)), exp,
-                  rtol=1e-6, name=f"{key} (n={n}, p={p})", hint="one entry per lambda, in the given (unsorted) order")
+                  name=f"{key} (n={n}, p={p})", hint="one entry per lambda, in the given (unsorted) order")
         for key, exp in (("best_cp", cp_e), ("best_aic", aic_e), ("best_bic", bic_e)):
             first = int(np.flatnonzero(lambdas == lambdas[int(np.argmin(exp))])[0])
             close(as_scalar(out[key], key), float(first), rtol=0, atol=0, name=f"{key} (n={n}, p={p})",
                   hint="the index of the minimising lambda; if that lambda is repeated in the grid, its first occurrence")
+            require(isinstance(out[key], (int, np.integer)), f"{key} should be an int, got {type(out[key]).__name__}")
+    # rank-deficient X (rank 4 of 6 columns, column scales 1e3 and 1) with lambda = 0 in the grid: df(0) = 4
+    B = rng.normal(size=(20, 4)) * np.array([1e3, 1.0, 1.0, 1.0])
+    Xd = np.column_stack([B, B[:, 0] + B[:, 1], B[:, 2] - 3 * B[:, 3]])
+    yd = B @ np.array([1e-3, 1.0, -1.0, 0.5]) + 0.3 * rng.normal(size=20)
+    lam_d = np.array([1.0, 0.0, 0.1, 10.0])
+    P = Xd @ np.linalg.pinv(Xd)
+    out = ridge_select(Xd, yd, lam_d, 0.09)
+    close(as_array(out["df"], "df", shape=(4,))[1], 4.0, rtol=0, atol=1e-6, name="df at lambda = 0 of a rank-4 matrix with 6 columns",
+          hint="singular values <= max(n, p) * eps * d_1 are zero: drop them before dividing by d^2 + lambda")
+    close(as_array(out["rss"], "rss", shape=(4,))[1], float(np.sum((yd - P @ yd) ** 2)), rtol=1e-6,
+          name="RSS at lambda = 0 of a rank-deficient matrix (least squares)")
+    # every lambda listed twice, shuffled: whichever wins, the index must be that of its first occurrence
+    twice = rng.permutation(np.repeat(10.0 ** np.arange(-1.0, 3.01, 0.5), 2))
+    out = ridge_select(X, y, twice, 1.0)
+    for key in ("cp", "aic", "bic"):
+        vals = as_array(out[key], key, shape=twice.shape)
+        first = int(np.flatnonzero(twice == twice[int(np.argmin(vals))])[0])
+        close(as_scalar(out["best_" + key], "best_" + key), float(first), rtol=0, atol=0,
+              name=f"best_{key} when every lambda appears twice",
+              hint="repeated lambdas tie exactly: return the index of the FIRST occurrence of the minimising lambda")
 
 # %%
 # HIDDEN
@@ -1555,7 +1645,7 @@ def test_least_squares_statistically(optimism_mc):
                                  ["err", "err_in", "optimism", "df_cov", "theory"], "result")
     d = as_array(ei, "err_in", shape=(R,)) - as_array(e, "err", shape=(R,))
     close(as_scalar(th, "theory"), 2 * sigma**2 * p / n, name="theoretical optimism", hint="2 sigma^2 tr(S) / n with tr(H) = p")
-    close(as_scalar(opt, "optimism"), float(d.mean()), rtol=1e-9, name="optimism vs your err_in - err")
+    close(as_scalar(opt, "optimism"), float(d.mean()), name="optimism vs your err_in - err")
     mean_within(d, 2 * sigma**2 * p / n, float(d.std()), name="err_in - err over the replicates")
     require(float(np.mean(as_array(e, "err"))) < sigma**2 < float(np.mean(as_array(ei, "err_in"))),
             "the training error must be below sigma^2 on average and the in-sample error above it")
@@ -1963,9 +2053,9 @@ def test_stump_against_decision_tree(fit_stump):
 # %%
 # HIDDEN
 def test_stump_ties_and_edges(fit_stump):
-    """Two splits with exactly equal error (the smaller threshold wins), one point, and y far from zero."""
+    """Splits with exactly equal error (the smaller threshold wins), repeated inputs, one or two points, y far from zero."""
     import numpy as np
-    from mlmathkit_checks import as_scalar, close, fields
+    from mlmathkit_checks import as_scalar, close, fields, require
 
     def stump(x, y):
         return np.array([as_scalar(v, k) for v, k in zip(fields(fit_stump(x, y), ["s", "l", "r"], "stump"),
@@ -1975,7 +2065,13 @@ def test_stump_ties_and_edges(fit_stump):
     y = np.array([6.0, 0.0, 6.0, 0.0, 3.0, 3.0, 3.0, 3.0])  # sorted by x: 0 0 3 3 3 3 6 6; splits at 1.5 and 5.5 both leave RSS 12
     close(stump(x, y), [1.5, 0.0, 4.0], name="tie between thresholds 1.5 and 5.5", hint="equal residual sums: the smallest threshold")
     close(stump(-x, y), [-5.5, 6.0, 2.0], name="the same tie with x negated (thresholds -5.5 and -1.5)")
+    # x = 1 four times: the best partition of the sorted data would cut between equal x values, which no
+    # threshold can do; of the real splits, 0.5 and 1.5 tie (RSS 120)
+    close(stump(np.array([1.0, 0.0, 1.0, 2.0, 1.0, 1.0]), np.array([0.0, 0.0, 10.0, 10.0, 10.0, 0.0])), [0.5, 0.0, 6.0],
+          name="repeated x values with different y", hint="a threshold cannot separate equal x values: split only between distinct values")
     close(stump(np.array([4.2]), np.array([-1.3])), [4.2, -1.3, -1.3], name="a single observation")
+    result = fit_stump(np.array([3.0, 1.0]), np.array([2.0, 0.0]))
+    require(isinstance(result, tuple) and len(result) == 3, f"fit_stump should return a tuple of three numbers, got {type(result).__name__}")
     close(stump(np.array([1.0, 2.0]), np.array([5.0, -5.0])), [1.5, 5.0, -5.0], name="two observations")
     # y around 1e8: computing sum(y^2) - (sum y)^2 / k without centring loses every digit of the residual sums
     xb = np.arange(10.0)
@@ -1988,7 +2084,7 @@ def test_stump_ties_and_edges(fit_stump):
 def test_bagging_against_bagging_regressor(bagged_stumps):
     """Bagged stumps and their out-of-bag predictions against scikit-learn's BaggingRegressor on the same bootstrap samples."""
     import numpy as np
-    from mlmathkit_checks import as_array, as_scalar, close, fields, oracle
+    from mlmathkit_checks import as_array, as_scalar, close, fields, oracle, require
 
     def bagging(x, y, x_test, idx):
         import numpy as np
@@ -2021,6 +2117,9 @@ def test_bagging_against_bagging_regressor(bagged_stumps):
             x = np.round(x)  # repeated inputs
         y = np.sin(x) * 2 + rng.normal(size=n) * 0.5
         x_test = rng.uniform(-6, 6, size=m).astype(np.float32).astype(float)
+        if n == 12:
+            x_test = np.arange(-6.0, 6.01, 0.5)  # integer inputs: every threshold is a half-integer or an integer
+            m = x_test.size
         seed = n * 31 + B
         idx = np.random.default_rng(seed).integers(0, n, size=(B, n))
         with warnings.catch_warnings():
@@ -2031,6 +2130,7 @@ def test_bagging_against_bagging_regressor(bagged_stumps):
         what = f"(n={n}, B={B})"
         close(as_array(p, "pred", shape=(m,)), pred_e, rtol=1e-9, atol=1e-12, name=f"bagged predictions {what}")
         close(as_array(oc, "oob_count", shape=(n,)), count_e, rtol=0, atol=0, name=f"out-of-bag counts {what}")
+        require(np.asarray(oc).dtype.kind in "iu", "oob_count should be an integer array")
         close(as_array(op, "oob_pred", shape=(n,)), oob_e, rtol=1e-9, atol=1e-12, name=f"out-of-bag predictions {what}")
         seen = count_e > 0
         close(as_scalar(oe, "oob_error"), float(np.mean((y[seen] - oob_e[seen]) ** 2)), rtol=1e-9, name=f"OOB error {what}")
@@ -2095,9 +2195,9 @@ def test_variance_mc_against_oracle(bagging_variance_mc):
 
     rng = np.random.default_rng(6505)
     T, n, m, B = 20, 25, 6, 15
-    xs = rng.uniform(0, 4, size=(T, n)).astype(np.float32).astype(float)  # sklearn's trees split float32 copies
+    xs = rng.integers(0, 9, size=(T, n)) / 2.0  # half-integers: thresholds fall on multiples of 0.25 (exact in float32)
     ys = np.floor(xs) + 0.5 * rng.normal(size=(T, n))
-    x_test = rng.uniform(0, 4, size=m).astype(np.float32).astype(float)
+    x_test = np.array([0.25, 1.0, 1.75, 2.25, 3.0, 3.75])  # some test points sit exactly on thresholds: x <= s goes left
     ps_e, pb_e = oracle(expected, xs, ys, x_test, B, 77)
     ps, pb, vs, vb = fields(bagging_variance_mc(xs, ys, x_test, B, np.random.default_rng(77)),
                             ["pred_single", "pred_bagged", "var_single", "var_bagged"], "result")
@@ -2208,7 +2308,7 @@ def gibbs_bivariate_normal(mean, std, rho, x0, n_iter, rng):
     samples : float array of shape (n_iter, 2).
 
     Precision: float32 arithmetic is accepted (draw z in float64): samples are compared at an absolute
-    tolerance of 1e-5 * max|sample| / (1 - rho^2) (the chain's memory 1 / (1 - rho^2) amplifies round-off).
+    tolerance of 1e-4 * max|sample| / (1 - rho^2) (the chain's memory 1 / (1 - rho^2) amplifies round-off).
     """
     # BEGIN SOLUTION
     m1, m2 = (float(v) for v in np.asarray(mean, dtype=float).ravel())
@@ -2381,11 +2481,17 @@ def test_sampler_against_ar1_filter(gibbs_bivariate_normal):
     cases = [([1.0, -2.0], [2.0, 0.5], 0.6, [0.0, 3.0], 500), ([0.0, 0.0], [1.0, 1.0], 0.0, [5.0, -5.0], 300),
              ([-3.0, 10.0], [0.2, 7.0], -0.9, [-3.0, 60.0], 400), ([5.0, 5.0], [1.0, 3.0], 0.999, [5.0, 5.0], 300),
              ([1e3, -1e3], [10.0, 0.1], 0.3, [1e3, -990.0], 200), ([0.5, 0.5], [1.0, 1.0], -0.5, [0.0, 0.0], 1)]
+    a = as_array(gibbs_bivariate_normal(np.array([1.0, 2.0]), np.array([1.0, 1.0]), 0.5, np.array([-50.0, 2.5]), 5,
+                                        np.random.default_rng(9)), "samples", shape=(5, 2))
+    b = as_array(gibbs_bivariate_normal(np.array([1.0, 2.0]), np.array([1.0, 1.0]), 0.5, np.array([70.0, 2.5]), 5,
+                                        np.random.default_rng(9)), "samples", shape=(5, 2))
+    close(a, b, rtol=0, atol=0, name="chains from starts that differ only in x0[0]",
+          hint="the first update draws x1 given x2 = x0[1]: x0[0] is never used")
     for k, (mean, std, rho, x0, n) in enumerate(cases):
         mean, std, x0 = np.array(mean), np.array(std), np.array(x0)
         expected = oracle_chain(mean, std, rho, x0, n, 500 + k)
         got = as_array(gibbs_bivariate_normal(mean, std, rho, x0, n, np.random.default_rng(500 + k)), "samples", shape=(n, 2))
-        tol = 1e-5 * np.abs(expected).max() / (1 - rho**2)  # float32 round-off, amplified by the chain's memory
+        tol = 1e-4 * np.abs(expected).max() / (1 - rho**2)  # float32 round-off, amplified by the chain's memory
         close(got, expected, rtol=0, atol=tol, name=f"chain (rho = {rho}, mean {mean.tolist()}, std {std.tolist()}, n_iter = {n})",
               hint="x1 | x2 has mean mu1 + rho s1/s2 (x2 - mu2) and sd s1 sqrt(1 - rho^2); then x2 | the new x1")
 

@@ -40,6 +40,7 @@ def test_properties(entropy, conditional_entropy):
 
 @test_case(name="test_entropy_against_scipy", points=None, hidden=True)
 def test_entropy_against_scipy(entropy):
+    """Random distributions with some impossible outcomes, from 2 to 1000 outcomes, in bases 2, e and 10."""
     import numpy as np
     from scipy.stats import entropy as scipy_entropy
     from mlmathkit_checks import as_scalar, close
@@ -55,6 +56,7 @@ def test_entropy_against_scipy(entropy):
 
 @test_case(name="test_conditional_against_scipy", points=None, hidden=True)
 def test_conditional_against_scipy(conditional_entropy):
+    """Random joint tables, square and non-square, with empty cells and an x that never occurs, in bits and nats."""
     import numpy as np
     from scipy.stats import entropy as scipy_entropy
     from mlmathkit_checks import as_scalar, close
@@ -72,6 +74,7 @@ def test_conditional_against_scipy(conditional_entropy):
 
 @test_case(name="test_hard_cases", points=None, hidden=True)
 def test_hard_cases(entropy, conditional_entropy):
+    """A certain outcome, probabilities as small as 1e-300, 100 000 outcomes, and Y almost a function of X."""
     import numpy as np
     from scipy.stats import entropy as scipy_entropy
     from mlmathkit_checks import as_scalar, close
@@ -88,4 +91,52 @@ def test_hard_cases(entropy, conditional_entropy):
     px = pxy.sum(axis=1)
     expected = sum((px[x] * scipy_entropy(pxy[x] / px[x], base=2) for x in range(8)))
     close(as_scalar(conditional_entropy(pxy), 'conditional entropy'), expected, atol=1e-05, name='H(Y | X) when Y is almost a function of X')
+
+@test_case(name="test_entropy_million_outcomes", points=None, hidden=True)
+def test_entropy_million_outcomes(entropy):
+    """A million near-uniform outcomes, where every probability is about 1e-6."""
+    import numpy as np
+    from scipy.stats import entropy as scipy_entropy
+    from mlmathkit_checks import as_scalar, close
+    rng = np.random.default_rng(4104)
+    p = rng.uniform(0.5, 1.5, size=1000000)
+    p /= p.sum()
+    for base in (2.0, np.e):
+        close(as_scalar(entropy(p, base=base), 'entropy'), scipy_entropy(p, base=base), rtol=1e-05, name=f'entropy of a million outcomes (base {base:.4g})', hint='no epsilon inside the log: select the positive entries instead')
+
+@test_case(name="test_conditional_other_bases_and_empty_columns", points=None, hidden=True)
+def test_conditional_other_bases_and_empty_columns(conditional_entropy):
+    """Non-square joint tables with an all-zero column and an all-zero row, in bases 3, 10 and e."""
+    import numpy as np
+    from scipy.stats import entropy as scipy_entropy
+    from mlmathkit_checks import as_scalar, close
+    rng = np.random.default_rng(4105)
+    for A, B, base in [(3, 7, 10.0), (7, 3, 3.0), (4, 12, np.e), (2, 5, 10.0)]:
+        pxy = rng.dirichlet(np.full(A * B, 0.6)).reshape(A, B)
+        pxy[:, 1] = 0.0
+        if A > 2:
+            pxy[A - 1] = 0.0
+        pxy /= pxy.sum()
+        px = pxy.sum(axis=1)
+        expected = sum((px[x] * scipy_entropy(pxy[x] / px[x], base=base) for x in range(A) if px[x] > 0))
+        close(as_scalar(conditional_entropy(pxy, base=base), 'conditional entropy'), expected, atol=1e-10, name=f'H(Y | X) of a {A} x {B} table in base {base:.4g}', hint='pass `base` on to every entropy you compute; rows index x')
+
+@test_case(name="test_inputs_unchanged", points=None, hidden=True)
+def test_inputs_unchanged(entropy, conditional_entropy):
+    """Your functions leave the caller's probability arrays unchanged."""
+    import numpy as np
+    from mlmathkit_checks import as_scalar, close
+    rng = np.random.default_rng(4106)
+    p = rng.dirichlet(np.ones(9))
+    p[3] = 0.0
+    p /= p.sum()
+    pxy = rng.dirichlet(np.ones(12)).reshape(3, 4)
+    pxy[0, 2] = 0.0
+    pxy /= pxy.sum()
+    p_copy, pxy_copy = (p.copy(), pxy.copy())
+    as_scalar(entropy(p, base=np.e), 'entropy')
+    close(p, p_copy, rtol=0.0, atol=0.0, name='the array p after calling entropy(p)', hint='do not modify your input in place; work on a copy')
+    as_scalar(entropy(pxy), 'entropy')
+    as_scalar(conditional_entropy(pxy, base=np.e), 'conditional entropy')
+    close(pxy, pxy_copy, rtol=0.0, atol=0.0, name='the table pxy after calling entropy and conditional_entropy', hint='do not modify your input in place (e.g. pxy /= ...); work on a copy')
 

@@ -36,6 +36,7 @@ def test_properties(kl_divergence, kl_gaussians):
 
 @test_case(name="test_discrete_against_torch", points=None, hidden=True)
 def test_discrete_against_torch(kl_divergence):
+    """Random distributions from 2 to 2000 outcomes, with zeros in p and sometimes in q where p is zero, both ways round."""
     import numpy as np
     import torch
     from torch.distributions import Categorical, kl_divergence as torch_kl
@@ -57,6 +58,7 @@ def test_discrete_against_torch(kl_divergence):
 
 @test_case(name="test_discrete_infinite", points=None, hidden=True)
 def test_discrete_infinite(kl_divergence):
+    """A q that rules out an outcome p allows (even one of probability 1e-30), where the divergence is infinite."""
     import numpy as np
     from mlmathkit_checks import require
     rng = np.random.default_rng(4202)
@@ -70,6 +72,7 @@ def test_discrete_infinite(kl_divergence):
 
 @test_case(name="test_gaussians_against_torch", points=None, hidden=True)
 def test_gaussians_against_torch(kl_gaussians):
+    """Random Gaussians with full covariances in dimensions 1 to 30."""
     import numpy as np
     import torch
     from torch.distributions import MultivariateNormal, kl_divergence as torch_kl
@@ -85,6 +88,7 @@ def test_gaussians_against_torch(kl_gaussians):
 
 @test_case(name="test_gaussians_high_dimension", points=None, hidden=True)
 def test_gaussians_high_dimension(kl_gaussians):
+    """Gaussians in 100 dimensions with variances near 1e-4, whose determinants underflow to zero."""
     import numpy as np
     import torch
     from torch.distributions import MultivariateNormal, kl_divergence as torch_kl
@@ -97,4 +101,23 @@ def test_gaussians_high_dimension(kl_gaussians):
     mu0, mu1 = (rng.normal(scale=0.01, size=d), rng.normal(scale=0.01, size=d))
     expected = float(torch_kl(MultivariateNormal(torch.tensor(mu0), torch.tensor(cov0)), MultivariateNormal(torch.tensor(mu1), torch.tensor(cov1))))
     close(as_scalar(kl_gaussians(mu0, cov0, mu1, cov1), 'KL'), expected, name='KL between Gaussians in d = 100', hint='np.linalg.det underflows to 0 here: take log det from the diagonal of the Cholesky factor')
+
+@test_case(name="test_inputs_unchanged", points=None, hidden=True)
+def test_inputs_unchanged(kl_divergence, kl_gaussians):
+    """Your functions leave the caller's arrays unchanged."""
+    import numpy as np
+    from mlmathkit_checks import as_scalar, close
+    rng = np.random.default_rng(4205)
+    p, q = (rng.dirichlet(np.ones(6)), rng.dirichlet(np.ones(6)))
+    p[2] = 0.0
+    p /= p.sum()
+    A, B = (rng.normal(size=(4, 4)), rng.normal(size=(4, 4)))
+    mu0, mu1 = (rng.normal(size=4), rng.normal(size=4))
+    cov0, cov1 = (A @ A.T + np.eye(4), B @ B.T + np.eye(4))
+    inputs = {'p': p, 'q': q, 'mu0': mu0, 'mu1': mu1, 'cov0': cov0, 'cov1': cov1}
+    copies = {k: v.copy() for k, v in inputs.items()}
+    as_scalar(kl_divergence(p, q), 'KL')
+    as_scalar(kl_gaussians(mu0, cov0, mu1, cov1), 'KL')
+    for k, v in inputs.items():
+        close(v, copies[k], rtol=0.0, atol=0.0, name=f'the argument {k} after the call', hint='do not modify your inputs in place; work on copies')
 

@@ -30,6 +30,7 @@ def test_properties(cross_entropy, cross_entropy_grad):
 
 @test_case(name="test_against_torch", points=None, hidden=True)
 def test_against_torch(cross_entropy, cross_entropy_grad):
+    """Random batches of moderate logits, from one example with 2 classes to 200 examples, and 100 classes."""
     import numpy as np
     import torch
     import torch.nn.functional as F
@@ -45,6 +46,7 @@ def test_against_torch(cross_entropy, cross_entropy_grad):
 
 @test_case(name="test_logits_of_size_1e4", points=None, hidden=True)
 def test_logits_of_size_1e4(cross_entropy, cross_entropy_grad):
+    """Logits in the tens of thousands, where an unshifted softmax overflows and a shifted one underflows."""
     import numpy as np
     import torch
     import torch.nn.functional as F
@@ -59,4 +61,35 @@ def test_logits_of_size_1e4(cross_entropy, cross_entropy_grad):
         loss.backward()
         close(as_scalar(cross_entropy(z, y), 'loss'), loss.item(), rtol=1e-05, atol=0.01, name=f'cross-entropy, {name}', hint='exp overflows at 710: use logsumexp(z) - z_y; a clipped softmax caps the loss at -log(eps)')
         close(cross_entropy_grad(z, y), zt.grad.numpy(), atol=0.01 / 40, name=f'gradient, {name}', hint="subtract each row's maximum before exponentiating")
+
+@test_case(name="test_rows_at_different_scales", points=None, hidden=True)
+def test_rows_at_different_scales(cross_entropy, cross_entropy_grad):
+    """Batches with as many rows as classes, and 1000 classes, whose rows sit at offsets hundreds apart."""
+    import numpy as np
+    import torch
+    import torch.nn.functional as F
+    from mlmathkit_checks import as_scalar, close
+    rng = np.random.default_rng(4303)
+    for N, C in [(5, 5), (8, 8), (6, 1000)]:
+        z = rng.normal(scale=2.0, size=(N, C)) + rng.uniform(-800.0, 800.0, size=(N, 1))
+        y = rng.integers(0, C, size=N)
+        zt = torch.tensor(z, requires_grad=True)
+        loss = F.cross_entropy(zt, torch.tensor(y))
+        loss.backward()
+        close(as_scalar(cross_entropy(z, y), 'loss'), loss.item(), atol=0.001, name=f'cross-entropy (N={N}, C={C}, row offsets)', hint="subtract each row's own maximum (keepdims=True), not the batch maximum")
+        close(cross_entropy_grad(z, y), zt.grad.numpy(), atol=0.001 / N, name=f'gradient (N={N}, C={C}, row offsets)', hint='softmax of each row with its own maximum subtracted, minus the one-hot, over N')
+
+@test_case(name="test_inputs_unchanged", points=None, hidden=True)
+def test_inputs_unchanged(cross_entropy, cross_entropy_grad):
+    """Your functions leave the caller's logits and labels arrays unchanged."""
+    import numpy as np
+    from mlmathkit_checks import as_array, as_scalar, close
+    rng = np.random.default_rng(4304)
+    z, y = (rng.normal(scale=3.0, size=(7, 5)), rng.integers(0, 5, size=7))
+    z_copy, y_copy = (z.copy(), y.copy())
+    as_scalar(cross_entropy(z, y), 'loss')
+    close(z, z_copy, rtol=0.0, atol=0.0, name='the logits after calling cross_entropy', hint='do not shift or exponentiate the logits in place; work on a copy')
+    as_array(cross_entropy_grad(z, y), 'gradient', shape=(7, 5))
+    close(z, z_copy, rtol=0.0, atol=0.0, name='the logits after calling cross_entropy_grad', hint="logits -= max or np.exp(logits, out=logits) overwrites the caller's array: work on a copy")
+    close(y, y_copy, rtol=0.0, atol=0.0, name='the labels after the calls')
 

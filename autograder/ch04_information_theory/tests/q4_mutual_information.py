@@ -43,6 +43,7 @@ def test_properties(mutual_information, rank_features_by_mi):
 
 @test_case(name="test_mi_against_sklearn", points=None, hidden=True)
 def test_mi_against_sklearn(mutual_information):
+    """Random contingency tables of counts, square and non-square, from 1 x 4 to 10 x 2."""
     import numpy as np
     from sklearn.metrics import mutual_info_score
     from mlmathkit_checks import as_scalar, close
@@ -57,6 +58,7 @@ def test_mi_against_sklearn(mutual_information):
 
 @test_case(name="test_mi_edge_cases", points=None, hidden=True)
 def test_mi_edge_cases(mutual_information):
+    """A permutation table, all counts in one cell, counts around 1e12 and a sparse 30 x 40 table."""
     import numpy as np
     from scipy.stats import entropy as scipy_entropy
     from sklearn.metrics import mutual_info_score
@@ -74,6 +76,7 @@ def test_mi_edge_cases(mutual_information):
 
 @test_case(name="test_ranking_against_sklearn", points=None, hidden=True)
 def test_ranking_against_sklearn(rank_features_by_mi):
+    """Features of different strength, a non-monotone feature, pure noise, and negative or float category codes."""
     import numpy as np
     from sklearn.metrics import mutual_info_score
     from mlmathkit_checks import close, fields
@@ -88,4 +91,65 @@ def test_ranking_against_sklearn(rank_features_by_mi):
     order, scores = fields(rank_features_by_mi(X, labels), ['order', 'scores'], 'ranking')
     close(scores, expected, atol=1e-10, name='mutual information of each feature with y', hint="map each column's distinct values to 0..k-1 (np.unique) before counting")
     close(order, np.argsort(-expected, kind='stable'), atol=0.0, name='feature order', hint='sort by decreasing mutual information (not by correlation)')
+
+@test_case(name="test_ranking_ties", points=None, hidden=True)
+def test_ranking_ties(rank_features_by_mi):
+    """Forty features with many exact ties (identical columns, increasing recodings, constants), which must keep index order."""
+    import numpy as np
+    from sklearn.metrics import mutual_info_score
+    from mlmathkit_checks import close, fields
+    rng = np.random.default_rng(4404)
+    n, d = (600, 40)
+    y = rng.integers(0, 4, size=n)
+    flip = lambda f, rate: np.where(rng.random(n) < rate, rng.integers(0, 4, size=n), f)
+    bases = [flip(y, 0.1), flip(y, 0.35), flip(y, 0.6), flip(y, 0.85), rng.integers(0, 3, size=n), np.zeros(n)]
+    base_scores = np.array([mutual_info_score(b, y) for b in bases])
+    recodings = [lambda v: v, lambda v: 2.5 * v + 7.0, lambda v: v ** 3 - 4.0, lambda v: np.exp(v / 3.0)]
+    which = np.concatenate([np.arange(len(bases)), rng.integers(0, len(bases), size=d - len(bases))])
+    rng.shuffle(which)
+    X = np.column_stack([recodings[rng.integers(0, len(recodings))](bases[w].astype(float)) for w in which])
+    expected_scores = base_scores[which]
+    expected_order = np.lexsort((np.arange(d), -expected_scores))
+    order, scores = fields(rank_features_by_mi(X, y), ['order', 'scores'], 'ranking')
+    close(scores, expected_scores, atol=1e-10, name='mutual information of each of the 40 features', hint='an increasing recoding of a column does not change its contingency table')
+    close(order, expected_order, atol=0.0, name='feature order with tied scores', hint="ties keep the smaller index first: np.argsort(-scores, kind='stable'), not argsort(scores)[::-1]")
+
+@test_case(name="test_many_categories", points=None, hidden=True)
+def test_many_categories(rank_features_by_mi):
+    """Features with 12 to 30 categories and a label with 15 classes, coded by unevenly spaced numbers."""
+    import numpy as np
+    from sklearn.metrics import mutual_info_score
+    from mlmathkit_checks import close, fields
+    rng = np.random.default_rng(4405)
+    n = 3000
+    y = rng.integers(0, 15, size=n)
+    label_codes = np.sort(rng.choice(np.arange(-200, 800), size=15, replace=False))
+    codes30 = np.sort(np.concatenate([[3.0, 3.5], rng.uniform(-50.0, 900.0, size=28)]))
+    codes12 = np.arange(12) * 0.1
+    codes25 = np.sort(rng.choice(np.arange(0, 500), size=25, replace=False)).astype(float)
+    flip = lambda f, k, rate: np.where(rng.random(n) < rate, rng.integers(0, k, size=n), f)
+    X = np.column_stack([codes30[flip((2 * y + rng.integers(0, 2, size=n)) % 30, 30, 0.2)], codes12[rng.integers(0, 12, size=n)], codes25[flip(y + rng.integers(0, 11, size=n), 25, 0.3)], np.array([0.0, 1.0, 2.0, 900.0])[flip(y % 4, 4, 0.1)]])
+    labels = label_codes[y]
+    expected = np.array([mutual_info_score(X[:, j], labels) for j in range(X.shape[1])])
+    order, scores = fields(rank_features_by_mi(X, labels), ['order', 'scores'], 'ranking')
+    close(scores, expected, atol=1e-10, name='mutual information of features with many categories', hint='every distinct value is its own category: map values with np.unique, do not bin them')
+    close(order, np.argsort(-expected, kind='stable'), atol=0.0, name='feature order')
+
+@test_case(name="test_inputs_unchanged", points=None, hidden=True)
+def test_inputs_unchanged(mutual_information, rank_features_by_mi):
+    """Your functions leave the caller's table, features and labels unchanged."""
+    import numpy as np
+    from mlmathkit_checks import as_scalar, close, fields
+    rng = np.random.default_rng(4406)
+    counts = rng.integers(0, 9, size=(3, 4)).astype(float)
+    counts[0, 0] = 5.0
+    counts_copy = counts.copy()
+    as_scalar(mutual_information(counts), 'MI')
+    close(counts, counts_copy, rtol=0.0, atol=0.0, name='the table of counts after calling mutual_information', hint="counts / counts.sum() makes a new array; counts /= ... overwrites the caller's")
+    X = np.array([-3.0, 2.5, 10.0])[rng.integers(0, 3, size=(40, 4))]
+    y = np.array([-1, 7])[rng.integers(0, 2, size=40)]
+    X_copy, y_copy = (X.copy(), y.copy())
+    fields(rank_features_by_mi(X, y), ['order', 'scores'], 'ranking')
+    close(X, X_copy, rtol=0.0, atol=0.0, name='the feature matrix X after calling rank_features_by_mi', hint='keep the integer codes in a new array; do not write them back into X')
+    close(y, y_copy, rtol=0.0, atol=0.0, name='the labels y after calling rank_features_by_mi')
 

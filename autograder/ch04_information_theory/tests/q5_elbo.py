@@ -33,6 +33,7 @@ def test_properties(kl_to_standard_normal, elbo_estimate):
 
 @test_case(name="test_kl_against_torch", points=None, hidden=True)
 def test_kl_against_torch(kl_to_standard_normal):
+    """Random encoder outputs with log-variances from -20 to 10, for batches of different sizes."""
     import numpy as np
     import torch
     from torch.distributions import Independent, Normal, kl_divergence
@@ -46,6 +47,7 @@ def test_kl_against_torch(kl_to_standard_normal):
 
 @test_case(name="test_elbo_same_noise_against_torch", points=None, hidden=True)
 def test_elbo_same_noise_against_torch(elbo_estimate):
+    """Your estimate with given noise, for several sample counts, batch sizes, latent and data dimensions and decoder variances."""
     import numpy as np
     import torch
     from torch.distributions import Independent, Normal, kl_divergence
@@ -64,6 +66,7 @@ def test_elbo_same_noise_against_torch(elbo_estimate):
 
 @test_case(name="test_elbo_unbiased", points=None, hidden=True)
 def test_elbo_unbiased(elbo_estimate):
+    """Many single-sample estimates must average to the exact ELBO of the linear-Gaussian model."""
     import numpy as np
     import torch
     from torch.distributions import MultivariateNormal, kl_divergence
@@ -82,4 +85,18 @@ def test_elbo_unbiased(elbo_estimate):
         r, A = (x - W @ mu - b, W * np.exp(0.5 * log_var))
         std = 0.5 / noise_var * np.sqrt(4 * r @ A @ A.T @ r + 2 * np.sum((A.T @ A) ** 2))
         mean_within(samples, exact, std, false_fail=1e-06, name=f'single-sample ELBO estimates for q = N({mu.round(2).tolist()}, exp({log_var.round(2).tolist()}))')
+
+@test_case(name="test_inputs_unchanged", points=None, hidden=True)
+def test_inputs_unchanged(kl_to_standard_normal, elbo_estimate):
+    """Your functions leave the caller's arrays unchanged."""
+    import numpy as np
+    from mlmathkit_checks import as_array, close
+    rng = np.random.default_rng(4510)
+    S, n, k, D = (4, 3, 2, 5)
+    inputs = {'x': rng.normal(size=(n, D)), 'mu': rng.normal(size=(n, k)), 'log_var': rng.normal(size=(n, k)), 'W': rng.normal(size=(D, k)), 'b': rng.normal(size=D), 'eps': rng.normal(size=(S, n, k))}
+    copies = {name: v.copy() for name, v in inputs.items()}
+    as_array(kl_to_standard_normal(inputs['mu'], inputs['log_var']), 'KL', shape=(n,))
+    as_array(elbo_estimate(inputs['x'], inputs['mu'], inputs['log_var'], inputs['W'], inputs['b'], 0.7, inputs['eps']), 'ELBO', shape=(n,))
+    for name, v in inputs.items():
+        close(v, copies[name], rtol=0.0, atol=0.0, name=f'the argument {name} after the calls', hint="z = mu + std * eps builds a new array; z = mu; z += ... overwrites the caller's mu")
 

@@ -37,6 +37,7 @@ def test_properties(gaussian_mi, markov_chain_mi):
 
 @test_case(name="test_gaussian_mi_against_torch", points=None, hidden=True)
 def test_gaussian_mi_against_torch(gaussian_mi):
+    """Random joint covariances with blocks of several coordinates, and two scalars with correlation up to 0.999999."""
     import numpy as np
     import torch
     from torch.distributions import MultivariateNormal
@@ -53,6 +54,7 @@ def test_gaussian_mi_against_torch(gaussian_mi):
 
 @test_case(name="test_gaussian_mi_high_dimension", points=None, hidden=True)
 def test_gaussian_mi_high_dimension(gaussian_mi):
+    """A 60-dimensional Gaussian with variances near 1e-7, whose determinants underflow to zero."""
     import numpy as np
     import torch
     from torch.distributions import MultivariateNormal
@@ -66,6 +68,7 @@ def test_gaussian_mi_high_dimension(gaussian_mi):
 
 @test_case(name="test_chain_against_covariances", points=None, hidden=True)
 def test_chain_against_covariances(markov_chain_mi):
+    """Random chains of 1 to 10 layers with positive and negative gains and different input variances."""
     import numpy as np
     import torch
     from torch.distributions import MultivariateNormal
@@ -84,6 +87,7 @@ def test_chain_against_covariances(markov_chain_mi):
 
 @test_case(name="test_chain_long_and_degenerate", points=None, hidden=True)
 def test_chain_long_and_degenerate(markov_chain_mi):
+    """A 40-layer chain whose information decays to about 1e-24 nats, a layer with gain 0, and a nearly noiseless link."""
     import mpmath
     import numpy as np
     from mlmathkit_checks import close
@@ -98,4 +102,18 @@ def test_chain_long_and_degenerate(markov_chain_mi):
     got = markov_chain_mi(1.0, np.array([2.0, 0.0, 3.0]), np.array([1.0, 1.0, 1.0]))
     close(got, [0.5 * np.log(5.0), 0.0, 0.0], atol=1e-12, name='chain MI with a zero gain in layer 2')
     close(markov_chain_mi(1.0, np.array([1.0, 1.0]), np.array([1e-10, 1e-10])), [0.5 * np.log1p(10000000000.0), 0.5 * np.log1p(5000000000.0)], name='chain MI with noise variance 1e-10')
+
+@test_case(name="test_inputs_unchanged", points=None, hidden=True)
+def test_inputs_unchanged(gaussian_mi, markov_chain_mi):
+    """Your functions leave the caller's covariance, gains and noise variances unchanged."""
+    import numpy as np
+    from mlmathkit_checks import as_array, as_scalar, close
+    rng = np.random.default_rng(4605)
+    A = rng.normal(size=(5, 5))
+    inputs = {'cov': A @ A.T + np.eye(5), 'gains': rng.uniform(-2.0, 2.0, size=6), 'noise_vars': rng.uniform(0.1, 1.0, size=6)}
+    copies = {name: v.copy() for name, v in inputs.items()}
+    as_scalar(gaussian_mi(inputs['cov'], 2), 'MI')
+    as_array(markov_chain_mi(1.3, inputs['gains'], inputs['noise_vars']), 'chain MI', shape=(6,))
+    for name, v in inputs.items():
+        close(v, copies[name], rtol=0.0, atol=0.0, name=f'the argument {name} after the calls', hint='do not modify your inputs in place; work on copies')
 

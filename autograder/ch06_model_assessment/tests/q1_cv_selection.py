@@ -100,6 +100,10 @@ def test_screening_ties_and_constants(screen_predictors):
     close(screen_predictors(X, y, 6), [2, 3, 0, 4, 1, 5], rtol=0, atol=0, name='ranking with ties', hint="equal |r|: lower column index first (np.argsort(..., kind='stable')); -a and a tie, so do the two b's")
     close(screen_predictors(X, y, 2), [2, 3], rtol=0, atol=0, name='two kept columns with ties')
     close(screen_predictors(X, np.full(8, 1.0), 3), [0, 1, 2], rtol=0, atol=0, name='constant y', hint='if y is constant every correlation is 0: keep the first columns')
+    y6 = np.array([1.0, 0, 0, 1, 0, 0])
+    X6 = np.column_stack([np.full(6, 3.0), np.full(6, 0.1), [0.5, 0.1, 0.2, 0.9, 0.3, 0.0]])
+    close(screen_predictors(X6, y6, 3), [2, 0, 1], rtol=0, atol=0, name='two constant columns (3.0 and 0.1) and a predictor', hint='detect constant columns explicitly (all entries equal): their correlation is exactly 0, so they tie')
+    close(screen_predictors(X6, np.full(6, 0.7), 3), [0, 1, 2], rtol=0, atol=0, name="a constant y of six 0.7's", hint='if y is constant (all entries equal) every correlation is exactly 0, even if y - mean(y) is not exactly 0')
 
 @test_case(name="test_cv_against_sklearn_pipeline", points=None, hidden=True)
 def test_cv_against_sklearn_pipeline(cv_screened_1nn):
@@ -188,6 +192,22 @@ def test_no_screening_and_single_predictor(cv_screened_1nn):
         train = np.flatnonzero(fold != fold[i])
         wrong += y[train[np.argmin(dist[i, train])]] != y[i]
     close(as_scalar(cv, 'cv_error'), wrong / n, rtol=0, atol=1e-12, name='CV error keeping the single best predictor')
+
+@test_case(name="test_distance_ties_and_other_labels", points=None, hidden=True)
+def test_distance_ties_and_other_labels(cv_screened_1nn):
+    """Training samples at exactly the same distance (the lowest training index wins), with labels 2 and 5."""
+    import numpy as np
+    from mlmathkit_checks import as_array, as_scalar, close, fields, require
+    base = np.array([[0.0, 1.0], [3.0, -1.0], [1.5, 4.0], [-2.0, 0.5]])
+    X = np.vstack([base, base])
+    y = np.array([2, 5, 2, 5, 5, 2, 5, 2])
+    fe, cv = fields(cv_screened_1nn(X, y, 2, 2, True), ['fold_errors', 'cv_error'], 'result')
+    close(as_array(fe, 'fold_errors', shape=(2,)), [1.0, 1.0], rtol=0, atol=0, name='fold errors when every test sample has an exact copy', hint='the nearest training sample is the copy (distance 0), whose label is the other one')
+    X2 = np.array([[0.0, 0.0], [9.0, 9.0], [1.0, 0.0], [-1.0, 0.0]])
+    y2 = np.array([2, 5, 5, 2])
+    fe, cv = fields(cv_screened_1nn(X2, y2, 2, 2, False), ['fold_errors', 'cv_error'], 'result')
+    close(as_array(fe, 'fold_errors', shape=(2,))[0], 0.5, rtol=0, atol=0, name='fold 0 with two equidistant neighbours', hint='ties in distance go to the LOWEST training index (np.argmin keeps the first)')
+    require(np.ndim(cv) == 0, f'cv_error should be a single number, got an array of shape {np.shape(cv)}')
 
 @test_case(name="test_inputs_unchanged", points=None, hidden=True)
 def test_inputs_unchanged(kfold_assignments, screen_predictors, cv_screened_1nn):

@@ -95,9 +95,9 @@ def test_against_scipy_bootstrap(bootstrap_se_ci):
 
 @test_case(name="test_single_value_and_ties", points=None, hidden=True)
 def test_single_value_and_ties(bootstrap_se_ci):
-    """A sample of one value, and samples with many repeated values (the median's replicates tie)."""
+    """A sample of one value, samples with many repeated values (the median's replicates tie), and only two replicates."""
     import numpy as np
-    from mlmathkit_checks import as_array, as_scalar, close, fields
+    from mlmathkit_checks import as_array, as_scalar, close, fields, require
     r, se, ci = fields(bootstrap_se_ci(np.array([3.5]), 'sample_median', 10, 0.1, np.random.default_rng(2)), ['replicates', 'se', 'ci'], 'result')
     close(as_array(r, 'replicates', shape=(10,)), np.full(10, 3.5), rtol=0, atol=0, name='replicates of a single value')
     close(as_scalar(se, 'se'), 0.0, rtol=0, atol=0, name='standard error of a single value')
@@ -109,6 +109,13 @@ def test_single_value_and_ties(bootstrap_se_ci):
     close(as_array(r, 'replicates', shape=(25,)), reps, rtol=0, atol=1e-12, name='medians of samples with ties')
     close(as_scalar(se, 'se'), float(np.std(reps, ddof=1)), rtol=1e-10, atol=1e-12, name='standard error with ties')
     close(as_array(ci, 'ci', shape=(2,)), np.quantile(reps, [0.15, 0.85]), rtol=1e-12, atol=1e-12, name='interval with ties')
+    x2 = np.array([4.0, -1.0, 2.5])
+    idx = np.random.default_rng(12).integers(0, 3, size=(2, 3))
+    reps = x2[idx].mean(axis=1)
+    r, se, ci = fields(bootstrap_se_ci(x2, 'sample_mean', 2, 0.5, np.random.default_rng(12)), ['replicates', 'se', 'ci'], 'result')
+    close(as_array(r, 'replicates', shape=(2,)), reps, rtol=1e-12, name='two replicates (B = 2)')
+    close(as_scalar(se, 'se'), abs(reps[1] - reps[0]) / np.sqrt(2), rtol=1e-10, atol=1e-12, name='standard error with B = 2', hint='with B = 2 the 1/(B - 1) standard deviation is |difference| / sqrt(2)')
+    require(np.ndim(se) == 0, 'se should be a single number')
 
 @test_case(name="test_data_far_from_zero", points=None, hidden=True)
 def test_data_far_from_zero(bootstrap_se_ci):
@@ -176,15 +183,16 @@ def test_632_against_sklearn(bootstrap_632):
 
 @test_case(name="test_632_few_replicates", points=None, hidden=True)
 def test_632_few_replicates(bootstrap_632):
-    """With one or two bootstrap samples most observations are never out of bag and must be left out."""
+    """Few bootstrap samples (observations never out of bag are left out), and rank-deficient bootstrap samples."""
     import numpy as np
-    from mlmathkit_checks import as_array, as_scalar, close, fields
+    from mlmathkit_checks import as_array, as_scalar, close, fields, require
     rng = np.random.default_rng(6206)
     X = rng.normal(size=(12, 2))
     y = X @ np.array([1.5, -2.0]) + 0.5 + 0.3 * rng.normal(size=12)
     A = np.column_stack([np.ones(12), X])
     for B, seed in [(1, 4), (2, 8), (3, 15)]:
         idx = np.random.default_rng(seed).integers(0, 12, size=(B, 12))
+        require(all((np.unique(r).size >= 3 for r in idx)), 'test data check')
         total, count = (np.zeros(12), np.zeros(12, dtype=int))
         for rows in idx:
             c = np.linalg.pinv(A[rows]) @ y[rows]
@@ -195,6 +203,20 @@ def test_632_few_replicates(bootstrap_632):
         b1, n_oob = fields(bootstrap_632(X, y, B, np.random.default_rng(seed)), ['err_boot1', 'n_oob'], 'result')
         close(as_array(n_oob, 'n_oob', shape=(12,)), count, rtol=0, atol=0, name=f'out-of-bag counts (B={B})')
         close(as_scalar(b1, 'err_boot1'), err1, rtol=1e-06, name=f'leave-one-out bootstrap error (B={B})', hint='observations that are never out of bag are left out of the average, not counted as zero loss')
+    X4 = np.array([[0.0, 1.0], [1.0, -1.0], [2.0, 0.5], [3.0, 2.0]])
+    y4 = np.array([1.0, -0.5, 2.0, 3.5])
+    A4 = np.column_stack([np.ones(4), X4])
+    idx = np.random.default_rng(44).integers(0, 4, size=(10, 4))
+    require(any((np.unique(r).size < 3 for r in idx)), 'test data check')
+    total, count = (np.zeros(4), np.zeros(4, dtype=int))
+    for rows in idx:
+        c = np.linalg.pinv(A4[rows]) @ y4[rows]
+        out = ~np.isin(np.arange(4), rows)
+        total[out] += (y4[out] - A4[out] @ c) ** 2
+        count[out] += 1
+    b1, n_oob = fields(bootstrap_632(X4, y4, 10, np.random.default_rng(44)), ['err_boot1', 'n_oob'], 'result')
+    require(np.asarray(n_oob).dtype.kind in 'iu', 'n_oob should be an integer array')
+    close(as_scalar(b1, 'err_boot1'), float(np.mean(total[count > 0] / count[count > 0])), rtol=1e-06, name='leave-one-out bootstrap error with rank-deficient bootstrap samples', hint='np.linalg.lstsq returns the minimum-norm coefficients when a bootstrap sample has too few distinct rows')
 
 @test_case(name="test_inputs_unchanged", points=None, hidden=True)
 def test_inputs_unchanged(bootstrap_se_ci, bootstrap_632):

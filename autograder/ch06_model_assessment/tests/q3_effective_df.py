@@ -46,7 +46,7 @@ def test_ridge_select_properties(ridge_select, ridge_hat_matrix):
 def test_df_against_hat_matrix_trace(ridge_df):
     """Random tall and wide matrices and unsorted grids of penalties against the trace of the hat matrix."""
     import numpy as np
-    from mlmathkit_checks import as_array, as_scalar, close, oracle
+    from mlmathkit_checks import as_array, as_scalar, close, oracle, require
 
     def trace_hat(X, lam):
         import numpy as np
@@ -61,7 +61,9 @@ def test_df_against_hat_matrix_trace(ridge_df):
         lam = rng.choice(10.0 ** rng.uniform(-3, 4, size=6), size=9)
         expected = np.array([oracle(trace_hat, X, float(v)) for v in lam])
         close(as_array(ridge_df(X, lam), 'df', shape=(9,)), expected, name=f'df for X of shape {(n, p)}', hint='df(lambda) = sum_j d_j^2 / (d_j^2 + lambda), one value per lambda, in the given order')
-        close(as_scalar(ridge_df(X, float(lam[0])), 'df'), expected[0], name=f'df for a single lambda (X of shape {(n, p)})')
+        single = ridge_df(X, float(lam[0]))
+        require(np.ndim(single) == 0, f'ridge_df with a number lambda should return a number, got shape {np.shape(single)}')
+        close(as_scalar(single, 'df'), expected[0], name=f'df for a single lambda (X of shape {(n, p)})')
         close(as_array(ridge_df(X, lam.reshape(3, 3)), 'df', shape=(3, 3)), expected.reshape(3, 3), name='df for a 3 x 3 array of lambdas', hint='return an array of the shape of lam')
 
 @test_case(name="test_df_rank_deficient_and_extremes", points=None, hidden=True)
@@ -78,7 +80,7 @@ def test_df_rank_deficient_and_extremes(ridge_df):
     W = rng.normal(size=(4, 9))
     close(as_scalar(ridge_df(W, 0.0), 'df'), 4.0, rtol=0, atol=1e-09, name='df(0) of a wide 4 x 9 matrix (rank 4)')
     d2 = np.linalg.svd(X, compute_uv=False)[:3] ** 2
-    close(as_array(ridge_df(X, np.array([1000000000000.0, 1e-12])), 'df', shape=(2,)), [np.sum(d2 / (d2 + 1000000000000.0)), 3.0], rtol=1e-06, atol=1e-09, name='df at lambda = 1e12 and 1e-12 (rank 3)')
+    close(as_array(ridge_df(X, np.array([1000000000000.0, 1e-12])), 'df', shape=(2,)), [np.sum(d2 / (d2 + 1000000000000.0)), 3.0], rtol=1e-06, atol=1e-14, name='df at lambda = 1e12 and 1e-12 (rank 3)', hint='a huge penalty leaves a tiny positive df')
 
 @test_case(name="test_hat_matrix_against_augmented_least_squares", points=None, hidden=True)
 def test_hat_matrix_against_augmented_least_squares(ridge_hat_matrix):
@@ -100,6 +102,10 @@ def test_hat_matrix_against_augmented_least_squares(ridge_hat_matrix):
     cases.append((np.column_stack([near, near[:, 0] + 1e-06 * rng.normal(size=15)]), 0.001))
     B = rng.normal(size=(9, 2))
     cases.append((np.column_stack([B, B @ [1.0, -2.0]]), 0.0))
+    cases.append((np.column_stack([1000.0 * B[:, 0], B[:, 1], 1000.0 * B[:, 0] - 2 * B[:, 1]]), 0.0))
+    cases.append((rng.normal(size=(6, 1)) * 5, 0.0))
+    cases.append((rng.normal(size=(6, 1)), 1.5))
+    cases.append((rng.normal(size=(7, 3)) * 0.02, 0.0001))
     for X, lam in cases:
         expected = oracle(hat, X, lam)
         S = symmetric(ridge_hat_matrix(X, lam), atol=1e-08, name='S')
@@ -125,17 +131,17 @@ def test_criteria_against_lasso_lars_ic(information_criteria):
         y = X @ (rng.normal(size=p) * (rng.random(p) < 0.5)) + np.sqrt(sigma2) * rng.normal(size=n)
         rss, df, aic_e, bic_e = oracle(path, X, y, sigma2)
         cp, aic, bic = fields(information_criteria(rss, df, n, sigma2), ['cp', 'aic', 'bic'], 'criteria')
-        close(as_array(aic, 'aic', shape=rss.shape), aic_e, rtol=1e-09, name=f'AIC along a lasso path (n={n}, p={p})')
-        close(as_array(bic, 'bic', shape=rss.shape), bic_e, rtol=1e-09, name=f'BIC along a lasso path (n={n}, p={p})')
-        close(as_array(cp, 'cp', shape=rss.shape), (rss + 2 * df * sigma2) / n, rtol=1e-09, name=f'Cp along a lasso path (n={n}, p={p})')
+        close(as_array(aic, 'aic', shape=rss.shape), aic_e, name=f'AIC along a lasso path (n={n}, p={p})')
+        close(as_array(bic, 'bic', shape=rss.shape), bic_e, name=f'BIC along a lasso path (n={n}, p={p})')
+        close(as_array(cp, 'cp', shape=rss.shape), (rss + 2 * df * sigma2) / n, name=f'Cp along a lasso path (n={n}, p={p})', hint='RSS / n + 2 df sigma2 / n')
     cp, = fields(information_criteria(3.0, 1.5, 7, 2.0), ['cp'], 'criteria')
     close(as_scalar(cp, 'cp'), 3 / 7 + 6 / 7, name='Cp for numbers (rss 3, df 1.5, n 7, sigma2 2)')
 
 @test_case(name="test_ridge_select_against_oracle", points=None, hidden=True)
 def test_ridge_select_against_oracle(ridge_select):
-    """Penalty selection on random problems with unsorted, repeated grids: values and the chosen indices."""
+    """Penalty selection on random problems with unsorted, repeated grids and a rank-deficient X: values and chosen indices."""
     import numpy as np
-    from mlmathkit_checks import as_array, as_scalar, close, fields, oracle
+    from mlmathkit_checks import as_array, as_scalar, close, fields, oracle, require
 
     def path(X, y, lambdas, sigma2):
         import numpy as np
@@ -160,10 +166,25 @@ def test_ridge_select_against_oracle(ridge_select):
         out = ridge_select(X, y, lambdas, 1.0)
         L = lambdas.size
         for key, exp in (('df', df_e), ('rss', rss_e), ('cp', cp_e), ('aic', aic_e), ('bic', bic_e)):
-            close(as_array(out[key] if isinstance(out, dict) else fields(out, [key], 'result')[0], key, shape=(L,)), exp, rtol=1e-06, name=f'{key} (n={n}, p={p})', hint='one entry per lambda, in the given (unsorted) order')
+            close(as_array(out[key] if isinstance(out, dict) else fields(out, [key], 'result')[0], key, shape=(L,)), exp, name=f'{key} (n={n}, p={p})', hint='one entry per lambda, in the given (unsorted) order')
         for key, exp in (('best_cp', cp_e), ('best_aic', aic_e), ('best_bic', bic_e)):
             first = int(np.flatnonzero(lambdas == lambdas[int(np.argmin(exp))])[0])
             close(as_scalar(out[key], key), float(first), rtol=0, atol=0, name=f'{key} (n={n}, p={p})', hint='the index of the minimising lambda; if that lambda is repeated in the grid, its first occurrence')
+            require(isinstance(out[key], (int, np.integer)), f'{key} should be an int, got {type(out[key]).__name__}')
+    B = rng.normal(size=(20, 4)) * np.array([1000.0, 1.0, 1.0, 1.0])
+    Xd = np.column_stack([B, B[:, 0] + B[:, 1], B[:, 2] - 3 * B[:, 3]])
+    yd = B @ np.array([0.001, 1.0, -1.0, 0.5]) + 0.3 * rng.normal(size=20)
+    lam_d = np.array([1.0, 0.0, 0.1, 10.0])
+    P = Xd @ np.linalg.pinv(Xd)
+    out = ridge_select(Xd, yd, lam_d, 0.09)
+    close(as_array(out['df'], 'df', shape=(4,))[1], 4.0, rtol=0, atol=1e-06, name='df at lambda = 0 of a rank-4 matrix with 6 columns', hint='singular values <= max(n, p) * eps * d_1 are zero: drop them before dividing by d^2 + lambda')
+    close(as_array(out['rss'], 'rss', shape=(4,))[1], float(np.sum((yd - P @ yd) ** 2)), rtol=1e-06, name='RSS at lambda = 0 of a rank-deficient matrix (least squares)')
+    twice = rng.permutation(np.repeat(10.0 ** np.arange(-1.0, 3.01, 0.5), 2))
+    out = ridge_select(X, y, twice, 1.0)
+    for key in ('cp', 'aic', 'bic'):
+        vals = as_array(out[key], key, shape=twice.shape)
+        first = int(np.flatnonzero(twice == twice[int(np.argmin(vals))])[0])
+        close(as_scalar(out['best_' + key], 'best_' + key), float(first), rtol=0, atol=0, name=f'best_{key} when every lambda appears twice', hint='repeated lambdas tie exactly: return the index of the FIRST occurrence of the minimising lambda')
 
 @test_case(name="test_inputs_unchanged", points=None, hidden=True)
 def test_inputs_unchanged(ridge_df, ridge_hat_matrix, ridge_select):

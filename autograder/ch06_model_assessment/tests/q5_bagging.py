@@ -86,9 +86,9 @@ def test_stump_against_decision_tree(fit_stump):
 
 @test_case(name="test_stump_ties_and_edges", points=None, hidden=True)
 def test_stump_ties_and_edges(fit_stump):
-    """Two splits with exactly equal error (the smaller threshold wins), one point, and y far from zero."""
+    """Splits with exactly equal error (the smaller threshold wins), repeated inputs, one or two points, y far from zero."""
     import numpy as np
-    from mlmathkit_checks import as_scalar, close, fields
+    from mlmathkit_checks import as_scalar, close, fields, require
 
     def stump(x, y):
         return np.array([as_scalar(v, k) for v, k in zip(fields(fit_stump(x, y), ['s', 'l', 'r'], 'stump'), ['threshold', 'left_value', 'right_value'])])
@@ -96,7 +96,10 @@ def test_stump_ties_and_edges(fit_stump):
     y = np.array([6.0, 0.0, 6.0, 0.0, 3.0, 3.0, 3.0, 3.0])
     close(stump(x, y), [1.5, 0.0, 4.0], name='tie between thresholds 1.5 and 5.5', hint='equal residual sums: the smallest threshold')
     close(stump(-x, y), [-5.5, 6.0, 2.0], name='the same tie with x negated (thresholds -5.5 and -1.5)')
+    close(stump(np.array([1.0, 0.0, 1.0, 2.0, 1.0, 1.0]), np.array([0.0, 0.0, 10.0, 10.0, 10.0, 0.0])), [0.5, 0.0, 6.0], name='repeated x values with different y', hint='a threshold cannot separate equal x values: split only between distinct values')
     close(stump(np.array([4.2]), np.array([-1.3])), [4.2, -1.3, -1.3], name='a single observation')
+    result = fit_stump(np.array([3.0, 1.0]), np.array([2.0, 0.0]))
+    require(isinstance(result, tuple) and len(result) == 3, f'fit_stump should return a tuple of three numbers, got {type(result).__name__}')
     close(stump(np.array([1.0, 2.0]), np.array([5.0, -5.0])), [1.5, 5.0, -5.0], name='two observations')
     xb = np.arange(10.0)
     yb = 100000000.0 + np.array([0.0, 0.1, 0.0, 0.1, 0.0, 1.0, 1.1, 1.0, 1.1, 1.0])
@@ -106,7 +109,7 @@ def test_stump_ties_and_edges(fit_stump):
 def test_bagging_against_bagging_regressor(bagged_stumps):
     """Bagged stumps and their out-of-bag predictions against scikit-learn's BaggingRegressor on the same bootstrap samples."""
     import numpy as np
-    from mlmathkit_checks import as_array, as_scalar, close, fields, oracle
+    from mlmathkit_checks import as_array, as_scalar, close, fields, oracle, require
 
     def bagging(x, y, x_test, idx):
         import numpy as np
@@ -135,6 +138,9 @@ def test_bagging_against_bagging_regressor(bagged_stumps):
             x = np.round(x)
         y = np.sin(x) * 2 + rng.normal(size=n) * 0.5
         x_test = rng.uniform(-6, 6, size=m).astype(np.float32).astype(float)
+        if n == 12:
+            x_test = np.arange(-6.0, 6.01, 0.5)
+            m = x_test.size
         seed = n * 31 + B
         idx = np.random.default_rng(seed).integers(0, n, size=(B, n))
         with warnings.catch_warnings():
@@ -144,6 +150,7 @@ def test_bagging_against_bagging_regressor(bagged_stumps):
         what = f'(n={n}, B={B})'
         close(as_array(p, 'pred', shape=(m,)), pred_e, rtol=1e-09, atol=1e-12, name=f'bagged predictions {what}')
         close(as_array(oc, 'oob_count', shape=(n,)), count_e, rtol=0, atol=0, name=f'out-of-bag counts {what}')
+        require(np.asarray(oc).dtype.kind in 'iu', 'oob_count should be an integer array')
         close(as_array(op, 'oob_pred', shape=(n,)), oob_e, rtol=1e-09, atol=1e-12, name=f'out-of-bag predictions {what}')
         seen = count_e > 0
         close(as_scalar(oe, 'oob_error'), float(np.mean((y[seen] - oob_e[seen]) ** 2)), rtol=1e-09, name=f'OOB error {what}')
@@ -197,9 +204,9 @@ def test_variance_mc_against_oracle(bagging_variance_mc):
         return (np.array(single), np.array(bagged))
     rng = np.random.default_rng(6505)
     T, n, m, B = (20, 25, 6, 15)
-    xs = rng.uniform(0, 4, size=(T, n)).astype(np.float32).astype(float)
+    xs = rng.integers(0, 9, size=(T, n)) / 2.0
     ys = np.floor(xs) + 0.5 * rng.normal(size=(T, n))
-    x_test = rng.uniform(0, 4, size=m).astype(np.float32).astype(float)
+    x_test = np.array([0.25, 1.0, 1.75, 2.25, 3.0, 3.75])
     ps_e, pb_e = oracle(expected, xs, ys, x_test, B, 77)
     ps, pb, vs, vb = fields(bagging_variance_mc(xs, ys, x_test, B, np.random.default_rng(77)), ['pred_single', 'pred_bagged', 'var_single', 'var_bagged'], 'result')
     close(as_array(ps, 'pred_single', shape=(T, m)), ps_e, rtol=1e-09, atol=1e-12, name='single-stump predictions')

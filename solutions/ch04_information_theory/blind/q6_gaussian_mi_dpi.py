@@ -60,19 +60,6 @@ def gaussian_mi(cov, dx):
     return float(0.5 * (logdet(cov[:dx, :dx]) + logdet(cov[dx:, dx:]) - logdet(cov)))
 
 
-# %% mistake: Does the Cholesky factorisations in float32: log-determinants near -1000 then carry errors of ~1e-4, which swamp a small MI.
-import numpy as np
-
-
-def gaussian_mi(cov, dx):
-    cov = np.asarray(cov, dtype=np.float32)
-
-    def logdet(A):
-        return 2 * np.sum(np.log(np.diag(np.linalg.cholesky(A))))
-
-    return float(0.5 * (logdet(cov[:dx, :dx]) + logdet(cov[dx:, dx:]) - logdet(cov)))
-
-
 # %% mistake: Computes log(1 + snr) literally: for an SNR of 1e-24 deep in the chain, 1 + snr rounds to 1 and the MI comes out exactly 0.
 import numpy as np
 

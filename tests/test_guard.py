@@ -139,3 +139,16 @@ def test_notebook_checks_and_grader_agree(tmp_path):
         assert expected in in_notebook[name], (name, in_notebook[name])
         feedback = next((tmp_path / "out" / "feedback").glob(f"{name}-*.md")).read_text()
         assert expected.replace("`", "") in feedback.replace("`", "").replace("\\", ""), (name, feedback)
+
+
+def test_an_exception_in_student_code_names_the_students_line(tmp_path):
+    from mlmathkit.checks import StudentError
+
+    source = tmp_path / "student_cell.py"  # stands in for a notebook cell: any file outside the libraries
+    source.write_text("def helper(X):\n    return X[5, 0] + 1\n\ndef center(X):\n    return X - helper(X)\n")
+    env: dict = {}
+    exec(compile(source.read_text(), str(source), "exec"), env)
+    with pytest.raises(StudentError) as info:
+        guarded(env["center"], "center")(np.zeros((2, 2)))
+    message = str(info.value)
+    assert message.startswith("your `center` raised IndexError (at line 2 of your code: `return X[5, 0] + 1`)"), message

@@ -30,6 +30,7 @@ __all__ = [
     "ForbiddenRoutine",
     "ModifiedInput",
     "NotDefined",
+    "StudentError",
     "call_guarded",
     "guarded",
     "OracleError",
@@ -450,6 +451,30 @@ class NotDefined(CheckFailure):
     """The graded function does not exist (yet) in the notebook."""
 
 
+class StudentError(CheckFailure):
+    """The student's function raised; the message names the student's own line, not the test's."""
+
+
+def student_error_message(name: str, kind: str, message: str, where: str = "", line: str = "") -> str:
+    """How a failure inside student code is described, in the notebook and in the autograder's feedback alike."""
+    at = f" (at {where}: `{line}`)" if where and line else f" (at {where})" if where else ""
+    return f"your `{name}` raised {kind}{at}: {message}"
+
+
+def _student_frame(tb: Any) -> tuple[str, str]:
+    """The innermost frame of the student's own code in a traceback: (where, source line)."""
+    import os
+    import sys
+    import traceback
+
+    libraries = tuple(os.path.realpath(p) + os.sep for p in {sys.prefix, sys.base_prefix, sys.exec_prefix})
+    frames = [f for f in traceback.extract_tb(tb)
+              if f.filename != __file__ and not os.path.realpath(f.filename).startswith(libraries)]
+    if not frames:
+        return "", ""
+    return f"line {frames[-1].lineno} of your code", (frames[-1].line or "").strip()
+
+
 def guarded(fn: Any, name: str, forbid: Sequence[str] = ()) -> Any:
     """The graded function ``fn`` as tests call it: every call must leave its arguments unchanged and
     must not call a routine the question forbids (``forbid``: dotted names of functions, methods or
@@ -464,17 +489,29 @@ def guarded(fn: Any, name: str, forbid: Sequence[str] = ()) -> Any:
     with_rules = getattr(fn, "with_rules", None)  # the autograder's stand-in for the student's function
     if with_rules is not None:
         return with_rules(tuple(forbid))
-    return lambda *args, **kwargs: call_guarded(fn, name, tuple(forbid), args, kwargs)
+    return lambda *args, **kwargs: call_guarded(fn, name, tuple(forbid), args, kwargs, explain=True)
 
 
-def call_guarded(fn: Any, name: str, forbid: tuple[str, ...], args: tuple, kwargs: dict) -> Any:
-    """Call ``fn`` under the rules of :func:`guarded` (also what the autograder's sandbox runs)."""
+def call_guarded(fn: Any, name: str, forbid: tuple[str, ...], args: tuple, kwargs: dict, explain: bool = False) -> Any:
+    """Call ``fn`` under the rules of :func:`guarded` (also what the autograder's sandbox runs).
+
+    With ``explain``, an exception from the student's code becomes a :class:`StudentError` that names
+    the student's own line (otter would otherwise show the test's line); the sandbox leaves that to
+    the judge, which builds the same message from the frames it reports.
+    """
     before = _snapshot(args, kwargs)
     rules = _Forbidden(forbid) if forbid else None
     if rules is not None:
         rules.start()
     try:
         result = fn(*args, **kwargs)
+    except CheckFailure:
+        raise
+    except Exception as e:
+        if not explain:
+            raise
+        where, line = _student_frame(e.__traceback__)
+        raise StudentError(student_error_message(name, type(e).__name__, str(e), where, line)) from e
     finally:
         if rules is not None:
             rules.stop()

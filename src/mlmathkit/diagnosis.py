@@ -147,8 +147,6 @@ class Diagnoser:
         fn = env.get(call.name) if env else None
         if not callable(fn):
             return None
-        import mlmathkit_fixtures  # noqa: F401 - the shipped name resolves to the package module in quiet()
-
         timed = threading.current_thread() is threading.main_thread()
         with chapter_cwd(self.chapter), quiet():
             msg = wire.decode(call.payload, tensor=_tensor, fixture=_fixture)

@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from . import wire
+from .checks import StudentError, student_error_message
 from .course import Chapter, load_course, release_of
 from .diagnosis import Call, Diagnoser
 from .intake import InvalidSubmission, read_notebook
@@ -44,10 +45,6 @@ NAME_CAP, MESSAGE_CAP, LINE_CAP, CELL_ERRORS_CAP = 100, 1000, 200, 50
 
 class SandboxGone(Exception):
     """The sandboxed process died, timed out or broke the protocol; no further answers will come."""
-
-
-class StudentCodeError(Exception):
-    """The student's function raised; the message is shown to the student."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -240,15 +237,14 @@ class Runner:
             record.append(Call(name, payload, False, err["type"]))
             self.memory |= bool(isinstance(reply["error"], dict) and reply["error"].get("memory"))
             if err["type"] in RULE_BREACHES and not err["where"]:  # the guard's own words, as in the notebook
-                raise StudentCodeError(err["message"])
-            where = f" at {err['where']}: `{err['line']}`" if err["where"] and err["line"] else ""
-            raise StudentCodeError(f"your `{name}` raised {err['type']}{where}: {err['message']}")
+                raise StudentError(err["message"])
+            raise StudentError(student_error_message(name, err["type"], err["message"], err["where"], err["line"]))
         for arg, state in zip(args, reply.get("rng") or []):  # generators advance as they would in-process
             if isinstance(arg, np.random.Generator) and isinstance(state, dict):
                 try:
                     arg.bit_generator.state = state
                 except (TypeError, ValueError, KeyError):
-                    raise StudentCodeError(f"your `{name}` left its random generator in an unreadable state") from None
+                    raise StudentError(f"your `{name}` left its random generator in an unreadable state") from None
         record.append(Call(name, payload, True, reply.get("ok")))
         return reply.get("ok")
 
@@ -272,7 +268,7 @@ class Proxy:
         try:
             return self._runner.call(self.__name__, args, kwargs, rules)
         except SandboxGone as e:
-            raise StudentCodeError(f"no answer from `{self.__name__}`: {e}") from None
+            raise StudentError(f"no answer from `{self.__name__}`: {e}") from None
 
     def with_rules(self, forbid: tuple[str, ...]):
         """What :func:`mlmathkit.checks.guarded` returns for a proxy: the rules are applied in the sandbox."""
@@ -288,7 +284,7 @@ class Missing:
         self.__name__ = name
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        raise StudentCodeError(f"`{self.__name__}` is not defined in your notebook: keep the function's name and run its cell")
+        raise StudentError(f"`{self.__name__}` is not defined in your notebook: keep the function's name and run its cell")
 
 
 class Zygote:

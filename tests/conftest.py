@@ -132,3 +132,27 @@ def make_two_question_course(root: Path) -> Path:
         "course: tiny\nsettings:\n  call_timeout: 3\nchapters:\n  ch01_probability:\n    title: Tiny\n"
         "    questions:\n      q1_square: 2\n      q2_cube: 1\n")
     return root
+
+
+RESULTS_SCHEMA = Path(__file__).parent / "schemas" / "gradescope_results.json"
+
+
+def validate_results(path: Path) -> None:
+    """A results.json must follow Gradescope's documented schema, and its score must be its tests' sum."""
+    import json
+
+    import jsonschema
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    jsonschema.validate(data, json.loads(RESULTS_SCHEMA.read_text()))
+    assert abs(data["score"] - sum(t["score"] for t in data["tests"])) < 1e-9, path
+    assert all(t["score"] <= t["max_score"] + 1e-9 for t in data["tests"]), path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def every_results_file_follows_gradescope_schema(tmp_path_factory):
+    """After the session: every results.json any test produced is validated (the failure names the file)."""
+    yield
+    base = tmp_path_factory.getbasetemp()
+    for path in sorted(base.glob("**/results/*.json")):
+        validate_results(path)

@@ -321,3 +321,19 @@ def strip_markers(src: str) -> str:
     src = _PROMPT_BLOCK.sub("", src)
     src = _MARKER_LINE.sub("", src)
     return _SOLUTION_SUFFIX.sub("", src)
+
+
+def imported_modules(sources: list[str]) -> list[str]:
+    """The absolute module names that Python sources import (in order of first appearance)."""
+    mods: dict[str, None] = {}
+    for src in sources:
+        try:
+            tree = ast.parse(src)
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                mods.update(dict.fromkeys(a.name for a in node.names))
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                mods[node.module] = None
+    return list(mods)

@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from . import wire
+from .authoring import imported_modules
 from .checks import StudentError, student_error_message
 from .course import Chapter, load_course, release_of
 from .diagnosis import Call, Diagnoser
@@ -349,24 +350,10 @@ _STATE: dict[str, Any] = {}
 
 def sandbox_modules(chapter: Chapter) -> list[str]:
     """What the zygote pre-imports beyond its base set: the modules the student notebook imports."""
-    import ast
-
     import nbformat
 
-    mods: dict[str, None] = {}
-    for cell in nbformat.read(chapter.student_notebook, as_version=4).cells:
-        if cell.cell_type != "code":
-            continue
-        try:
-            tree = ast.parse(cell.source)
-        except SyntaxError:
-            continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                mods.update(dict.fromkeys(a.name for a in node.names))
-            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                mods[node.module] = None
-    return [m for m in mods if m not in ("otter",) and all(p.isidentifier() for p in m.split("."))]
+    cells = [c.source for c in nbformat.read(chapter.student_notebook, as_version=4).cells if c.cell_type == "code"]
+    return [m for m in imported_modules(cells) if m != "otter" and all(p.isidentifier() for p in m.split("."))]
 
 
 def init_worker(root: str, chapter_id: str) -> None:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import nbformat
 
-from .authoring import SHIPPED_MODULES, ChapterSource, master_notebook, read_source, strip_markers
+from .authoring import SHIPPED_MODULES, ChapterSource, imported_modules, master_notebook, read_source, strip_markers
 from .course import Chapter
 from .leaks import find_leaks
 
@@ -139,14 +139,46 @@ def _stage_student(chapter: Chapter, otter_student: Path, out: Path) -> Path:
     _name_test_cases(out / "tests")
     nb_path = out / f"{chapter.id}.ipynb"
     _write_notebook(chapter, nbformat.read(nb_path, as_version=4), nb_path)
+    requirements, torch = student_requirements(chapter, out)
+    (out / "requirements.txt").write_text(requirements, encoding="utf-8")
     template = string.Template((resources.files("mlmathkit") / "templates" / "student_README.md").read_text("utf-8"))
     questions = "\n".join(f"| `{q}` | {p:g} |" for q, p in chapter.questions.items())
     (out / "README.md").write_text(
-        template.substitute(chapter=chapter.id, title=chapter.title, questions=questions, total=f"{chapter.max_score:g}"),
+        template.substitute(chapter=chapter.id, title=chapter.title, questions=questions, total=f"{chapter.max_score:g}",
+                            torch=TORCH_NOTE if torch else ""),
         encoding="utf-8",
     )
-    shutil.copyfile(chapter.root / "assignments" / "requirements.txt", out / "requirements.txt")
     return out
+
+
+PIP_NAMES = {"numpy": "numpy", "scipy": "scipy", "sklearn": "scikit-learn", "matplotlib": "matplotlib",
+             "torch": "torch", "mpmath": "mpmath", "otter": "otter-grader"}
+TORCH_NOTE = """
+This chapter's checks use PyTorch. Install its CPU-only build **first** — the default build bundles
+CUDA and is several GB:
+
+```bash
+pip install torch --index-url https://download.pytorch.org/whl/cpu
+```
+"""
+
+
+def student_requirements(chapter: Chapter, student_dir: Path) -> tuple[str, bool]:
+    """Only what the student notebook, its public checks and the shipped modules import (pinned as in
+    the course's requirements), and whether that includes torch."""
+    nb = nbformat.read(student_dir / f"{chapter.id}.ipynb", as_version=4)
+    sources = [c.source for c in nb.cells if c.cell_type == "code"]
+    sources += [p.read_text(encoding="utf-8") for p in sorted(student_dir.glob("**/*.py"))]
+    tops = {m.split(".")[0] for m in imported_modules(sources)} | {"otter"}
+    wanted = {PIP_NAMES[t] for t in tops if t in PIP_NAMES}
+    pins = {}
+    for line in (chapter.root / "assignments" / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        name = re.split(r"[<>=!~;\[ ]", line.strip(), maxsplit=1)[0]
+        if name and not line.lstrip().startswith("#"):
+            pins[name.lower()] = line.strip()
+    lines = [pins.get(w, w) for w in sorted(wanted)]
+    header = f"# What the {chapter.id} notebook and its public checks import (nothing more).\n"
+    return header + "\n".join(lines) + "\n", "torch" in wanted
 
 
 def _stage_autograder(chapter: Chapter, otter_autograder: Path, out: Path) -> Path:

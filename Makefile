@@ -9,8 +9,10 @@ STAMP  := $(VENV)/.installed
 install: $(STAMP)
 
 # torch==2.13.0 first: it is the CPU build available here; anything looser pulls GBs of CUDA wheels.
+# libseccomp2: the sandbox's system-call filter (pyseccomp binds it); chromium: the report's browser test.
 $(STAMP): pyproject.toml Makefile
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "mlmathkit needs Python >= 3.11")'
+	scripts/ensure-debian-packages libseccomp2 chromium
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet torch==2.13.0
@@ -32,7 +34,7 @@ test: install
 	$(BIN)/mlmathkit audit
 	$(BIN)/pytest
 
-# throughput and memory of `mlmathkit grade` vs `otter run` on 200+ synthetic chapter-1 submissions
+# throughput, cold start and memory of `mlmathkit grade` vs `otter run` on synthetic chapter-1 submissions
 bench: install
 	$(BIN)/python -m mlmathkit.bench --readme
 

@@ -406,7 +406,7 @@ def chromium(*args: str, profile: Path) -> subprocess.CompletedProcess:
         capture_output=True, text=True, timeout=120)
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing: run scripts/ensure-chromium "
+@pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing: run scripts/ensure-debian-packages chromium "
                                                   "(Debian's chromium package) to run the browser test")
 def test_report_renders_in_chromium(tmp_path: Path) -> None:
     import matplotlib.image

@@ -1020,7 +1020,7 @@ def rank_features_by_mi(X, y):
     Returns
     -------
     (order, scores) : tuple
-        order : int array of shape (d,), a permutation of 0..d-1, most informative feature first;
+        order : int array (or list) of length d, a permutation of 0..d-1, most informative feature first;
             features with exactly equal scores (e.g. identical columns) are listed by increasing index
         scores : float array of shape (d,), scores[j] = I(X_j; Y) in nats, in the original column order
 
@@ -1682,7 +1682,7 @@ def test_properties(gaussian_mi, markov_chain_mi):
 # %%
 # HIDDEN
 def test_gaussian_mi_against_torch(gaussian_mi):
-    """Random joint covariances with blocks of several coordinates, and two scalars with correlation up to 0.999999."""
+    """Random joint covariances with blocks of several coordinates, and two scalars with correlations from weak to nearly perfect."""
     # Oracle: h(X) + h(Y) - h(X, Y) with torch.distributions.MultivariateNormal entropies.
     import numpy as np
     import torch
@@ -1750,7 +1750,7 @@ def test_chain_against_covariances(markov_chain_mi):
 # %%
 # HIDDEN
 def test_chain_long_and_degenerate(markov_chain_mi):
-    """A 40-layer chain whose information decays to about 1e-24 nats, a layer with gain 0, and a nearly noiseless link."""
+    """A 40-layer chain whose information decays far below floating-point rounding of 1, a layer with gain 0, and a nearly noiseless link."""
     # 40 layers of gain 1/2: SNR ~ 1e-24 at the end. Oracle: the same recursion in 50-digit arithmetic.
     # A correct float64 answer is accurate to ~1e-15 relative (log1p); rtol 1e-6 and atol 0, because the
     # whole point is the tiny values: log(1 + snr) rounds them to exactly 0.

@@ -62,14 +62,19 @@ def bayes_posterior(prior, likelihoods):
     Parameters
     ----------
     prior : array of shape (K,), float
-        p(h_k) >= 0, summing to 1. Zeros are allowed (impossible hypotheses).
+        p(h_k) >= 0, summing to 1. Zeros are allowed (impossible hypotheses): their posterior is exactly 0.
     likelihoods : array of shape (n, K), float
-        likelihoods[i, k] = p(x_i | h_k) >= 0. n may be in the thousands.
+        likelihoods[i, k] = p(x_i | h_k) >= 0. n may be in the thousands. An entry may be exactly 0
+        (that observation rules hypothesis k out: its posterior is exactly 0) or tiny (down to 1e-30);
+        tiny likelihoods are evidence like any other, never to be rounded up or clipped.
 
     Returns
     -------
     posterior : array of shape (K,), float
         Non-negative, sums to 1. Must stay correct when the plain product underflows to 0.
+
+    The input arrays are not modified. float32 arithmetic is accepted: posteriors are compared at
+    rtol 1e-4 (atol 1e-6).
     """
     # BEGIN SOLUTION
     prior = np.asarray(prior, dtype=float)
@@ -98,6 +103,11 @@ def test_worked_example_medical_test(bayes_posterior):
     probabilities(post, name="posterior")
     close(post, [0.009 / 0.0585, 0.0495 / 0.0585], name="posterior [sick, healthy]",
           hint="multiply each prior by its likelihood, then divide by the sum over hypotheses")
+    # Two independent positive tests: the likelihoods multiply, 0.9 * 0.9 = 0.81 and 0.05 * 0.05 = 0.0025:
+    # p(sick | +, +) = 0.01*0.81 / (0.01*0.81 + 0.99*0.0025) = 0.0081 / 0.010575
+    post = bayes_posterior(np.array([0.01, 0.99]), np.array([[0.9, 0.05], [0.9, 0.05]]))
+    close(post, [0.0081 / 0.010575, 0.002475 / 0.010575], name="posterior [sick, healthy] after two positive tests",
+          hint="the likelihood of n independent observations is the PRODUCT of their likelihoods (a SUM of logs)")
 
 # %%
 def test_properties(bayes_posterior):
@@ -111,10 +121,20 @@ def test_properties(bayes_posterior):
     post = bayes_posterior(np.array([0.0, 0.5, 0.5]), np.array([[0.9, 0.1, 0.2]]))
     probabilities(post, name="posterior")
     close(post[0], 0.0, atol=0.0, name="posterior of a hypothesis with prior 0")
+    # Tiny likelihoods are still evidence: 1e-12 against 1e-11 is odds of 1 : 10.
+    close(bayes_posterior(np.array([0.5, 0.5]), np.array([[1e-12, 1e-11]])), [1 / 11, 10 / 11],
+          name="posterior after likelihoods 1e-12 and 1e-11", hint="never clip or round up small likelihoods")
+    # 1000 observations with likelihoods 0.1 and 0.2: the products 0.1^1000 and 0.2^1000 are 0.0 in floating
+    # point, yet the posterior odds are exactly (1/2)^1000, i.e. the posterior is [2^-1000, 1] / (1 + 2^-1000).
+    lik = np.tile([0.1, 0.2], (1000, 1))
+    close(bayes_posterior(np.array([0.5, 0.5]), lik), [0.0, 1.0], atol=1e-12,
+          name="posterior after 1000 observations whose product underflows",
+          hint="sum log-likelihoods and subtract the maximum before exponentiating (log-sum-exp)")
 
 # %%
 # HIDDEN
 def test_random_against_direct_formula(bayes_posterior):
+    """Random priors and short sequences of observations, with any number of hypotheses."""
     import numpy as np
     from mlmathkit_checks import close
 
@@ -129,6 +149,7 @@ def test_random_against_direct_formula(bayes_posterior):
 # %%
 # HIDDEN
 def test_long_sequence_no_underflow(bayes_posterior):
+    """Long sequences of observations, where the plain product of likelihoods underflows."""
     # 2000 observations: the plain product is ~1e-1400, far below the smallest double.
     # Oracle: the same product in 60-digit arbitrary precision (mpmath).
     import mpmath
@@ -153,12 +174,89 @@ def test_long_sequence_no_underflow(bayes_posterior):
 # %%
 # HIDDEN
 def test_zero_likelihood_rules_out_hypothesis(bayes_posterior):
+    """An observation with likelihood 0 under a hypothesis rules that hypothesis out."""
     import numpy as np
     from mlmathkit_checks import close
 
     lik = np.array([[0.5, 0.0, 0.25], [0.5, 0.7, 0.25]])
     post = bayes_posterior(np.array([0.2, 0.6, 0.2]), lik)
     close(post, [0.2 * 0.25 / (0.05 + 0.0125), 0.0, 0.2 * 0.0625 / (0.05 + 0.0125)], name="posterior")
+
+# %%
+# HIDDEN
+def test_ruled_out_hypothesis_stays_at_zero_in_long_sequences(bayes_posterior):
+    """A hypothesis ruled out by a zero prior or by one zero likelihood stays at exactly 0, even when it explains a long sequence of other observations best."""
+    # 2000 observations in which hypothesis 0 fits every observation 1.5x better than the others, except one
+    # with likelihood exactly 0 (or a prior of exactly 0). Replacing a 0 by a small number (clipping, an
+    # epsilon inside the log) costs only ~25 in log space against an advantage of 2000 log 1.5 ~ 800.
+    # Hypothesis 2 fits 2% worse than hypothesis 1 (log odds ~ -40), so the surviving posterior is
+    # saturated and float32 sums of 2000 logs (errors ~1e-3 in log space) still pass.
+    # Oracle: the posterior of the remaining hypotheses in 60-digit arithmetic (mpmath).
+    import mpmath
+    import numpy as np
+    from mlmathkit_checks import close, oracle
+
+    rng = np.random.default_rng(17)
+    lik = rng.uniform(0.2, 0.6, size=(2000, 3))
+    lik[:, 0] = np.minimum(1.5 * lik[:, 0], 1.0)
+    lik[:, 2] = 0.98 * lik[:, 1]
+    prior = np.array([0.4, 0.35, 0.25])
+
+    def exact_posterior(prior, lik):
+        mpmath.mp.dps = 60
+        joint = [mpmath.mpf(prior[k]) * mpmath.fprod(mpmath.mpf(v) for v in lik[:, k]) for k in range(len(prior))]
+        total = mpmath.fsum(joint)
+        return np.array([float(j / total) for j in joint])
+
+    ruled_out = lik.copy()
+    ruled_out[1234, 0] = 0.0
+    expected = np.concatenate([[0.0], oracle(exact_posterior, prior[1:] / prior[1:].sum(), lik[:, 1:])])
+    post = bayes_posterior(prior, ruled_out)
+    close(post, expected, atol=1e-6, name="posterior when one observation has likelihood 0 under hypothesis 0",
+          hint="log(0) = -inf is the right value here: do not add an epsilon or clip the likelihoods")
+    close(post[0], 0.0, atol=0.0, name="posterior of the hypothesis ruled out by a likelihood of 0")
+    post = bayes_posterior(np.array([0.0, 0.6, 0.4]), lik)
+    expected = np.concatenate([[0.0], oracle(exact_posterior, np.array([0.6, 0.4]), lik[:, 1:])])
+    close(post, expected, atol=1e-6, name="posterior when the best-fitting hypothesis has prior 0",
+          hint="log(0) = -inf for an impossible hypothesis: do not add an epsilon to the prior")
+    close(post[0], 0.0, atol=0.0, name="posterior of the hypothesis with prior 0")
+
+# %%
+# HIDDEN
+def test_tiny_likelihoods(bayes_posterior):
+    """Likelihoods far below 1e-10 (densities of unlikely observations), whose ratios still decide the posterior."""
+    # Likelihoods between 1e-30 and 1e-16 over 5 observations: the products (~1e-115) are still normal
+    # doubles, so the direct formula is an exact oracle; float32 represents every entry (>= 1e-38).
+    import numpy as np
+    from mlmathkit_checks import close
+
+    rng = np.random.default_rng(113)
+    for k in (2, 4, 6):
+        prior = rng.dirichlet(np.ones(k))
+        lik = 10.0 ** rng.uniform(-30, -16, size=(5, k))
+        joint = prior * lik.prod(axis=0)
+        # float32 sums of logs of size ~100 err by ~1e-5 in log space: rtol 1e-3; clipping errs by orders of magnitude
+        close(bayes_posterior(prior, lik), joint / joint.sum(), rtol=1e-3, atol=1e-6,
+              name=f"posterior with tiny likelihoods (K={k})",
+              hint="tiny likelihoods are evidence too: never clip them or add an epsilon")
+
+# %%
+# HIDDEN
+def test_inputs_not_modified(bayes_posterior):
+    """The prior and likelihood arrays passed in are left unchanged."""
+    import numpy as np
+    from mlmathkit_checks import close
+
+    rng = np.random.default_rng(131)
+    prior = rng.dirichlet(np.ones(4))
+    prior[2] = 0.0
+    prior /= prior.sum()
+    lik = rng.uniform(0.0, 1.0, size=(30, 4))
+    lik[3, 1] = 0.0
+    prior_copy, lik_copy = prior.copy(), lik.copy()
+    bayes_posterior(prior, lik)
+    close(prior, prior_copy, rtol=0, atol=0, name="prior after the call", hint="work on new arrays, not in place")
+    close(lik, lik_copy, rtol=0, atol=0, name="likelihoods after the call", hint="work on new arrays, not in place")
 
 # %% [raw]
 # # END TESTS
@@ -227,7 +325,7 @@ def mvn_logpdf(X, mean, cov):
     Parameters
     ----------
     X : array of shape (n, d), float
-        n points, one per row (for d = 1, shape (n, 1)).
+        n points, one per row (for d = 1, shape (n, 1)). d may be in the hundreds.
     mean : array of shape (d,), float
     cov : array of shape (d, d), float
         Symmetric positive definite; may be ill-conditioned (condition number up to ~1e8).
@@ -235,7 +333,11 @@ def mvn_logpdf(X, mean, cov):
     Returns
     -------
     logpdf : array of shape (n,), float
-        Finite even where the density itself underflows to 0 (log-densities of -1e4 and below).
+        Finite even where the density itself underflows to 0 (log-densities of -1e4 and below), and
+        where det(cov) itself under- or overflows (d in the hundreds, variances far from 1).
+
+    The input arrays are not modified. Work in float64: float32 arithmetic cannot represent a covariance
+    with condition number 1e8 (those results are compared at rtol 1e-6; others at rtol 1e-4).
     """
     # BEGIN SOLUTION
     from scipy.linalg import solve_triangular
@@ -268,6 +370,19 @@ def test_worked_example_diagonal_covariance(mvn_logpdf):
           hint="-1/2 [d log(2 pi) + log det Sigma + quadratic form]; with Sigma = L L^T, log det Sigma = 2 sum log L_ii")
 
 # %%
+def test_worked_example_correlated_covariance(mvn_logpdf):
+    # Sigma = [[2, 1], [1, 2]]: det = 3, Sigma^{-1} = (1/3) [[2, -1], [-1, 2]], mean (1, -1).
+    # x = (2, -1): x - mu = (1, 0), quadratic form 2/3.   x = (1, 1): x - mu = (0, 2), quadratic form 8/3.
+    # log N = -(1/2) [2 log(2 pi) + log 3 + quadratic form].
+    import numpy as np
+    from mlmathkit_checks import close
+
+    got = mvn_logpdf(np.array([[2.0, -1.0], [1.0, 1.0]]), np.array([1.0, -1.0]), np.array([[2.0, 1.0], [1.0, 2.0]]))
+    const = -np.log(2 * np.pi) - 0.5 * np.log(3.0)
+    close(got, [const - 1.0 / 3.0, const - 4.0 / 3.0], name="log-densities with a correlated covariance",
+          hint="solve L z = x - mu with the LOWER factor L (not L^T); log det Sigma = 2 sum log L_ii, not sum log Sigma_ii")
+
+# %%
 def test_properties(mvn_logpdf):
     import numpy as np
     from mlmathkit_checks import close, require
@@ -290,10 +405,19 @@ def test_properties(mvn_logpdf):
           hint="only x - mu may enter the formula")
     require(bool(np.all(np.asarray(plus, dtype=float) < float(np.asarray(at_mean, dtype=float).ravel()[0]))),
             "the log-density must be largest at the mean")
+    # 200 standard deviations away in d = 1: the density e^-20000 is 0.0 in floating point, its log is not
+    close(mvn_logpdf(np.array([[200.0]]), np.array([0.0]), np.array([[1.0]])), [-0.5 * np.log(2 * np.pi) - 20000.0],
+          name="log-density 200 standard deviations from the mean",
+          hint="never compute the density and take its log afterwards: exp(-20000) is 0.0 in floating point")
+    # Sigma = 1e-4 I in d = 100: det Sigma = 1e-400 is 0.0 in floating point, log det Sigma = -400 log 10 is not
+    close(mvn_logpdf(np.zeros((1, 100)), np.zeros(100), 1e-4 * np.eye(100)), [-50 * np.log(2 * np.pi * 1e-4)],
+          name="log-density at the mean of N(0, 1e-4 I) in d = 100",
+          hint="det Sigma underflows here: take log det Sigma = 2 sum log L_ii from the Cholesky factor")
 
 # %%
 # HIDDEN
 def test_random_against_scipy(mvn_logpdf):
+    """Random means and correlated covariances in dimensions from 1 to 8."""
     import numpy as np
     from scipy.stats import multivariate_normal
     from mlmathkit_checks import close
@@ -310,6 +434,7 @@ def test_random_against_scipy(mvn_logpdf):
 # %%
 # HIDDEN
 def test_dimension_50(mvn_logpdf):
+    """A Gaussian in many dimensions."""
     import numpy as np
     from scipy.stats import multivariate_normal
     from mlmathkit_checks import close
@@ -325,6 +450,7 @@ def test_dimension_50(mvn_logpdf):
 # %%
 # HIDDEN
 def test_ill_conditioned_covariance(mvn_logpdf):
+    """An ill-conditioned covariance (condition number 1e8), with points off the mean along its thinnest direction."""
     # Condition number 1e8. Oracle: the same formula in 40-digit arithmetic (mpmath) on the very same
     # float64 matrix. A backward-stable float64 method loses about cond * eps ~ 1e-8 relative accuracy in
     # the quadratic form (values up to ~300 here): rtol 1e-6 leaves a safety factor of ~100.
@@ -355,6 +481,7 @@ def test_ill_conditioned_covariance(mvn_logpdf):
 # %%
 # HIDDEN
 def test_far_from_the_mean(mvn_logpdf):
+    """Points so far from the mean that the density itself underflows to 0."""
     # log-densities around -1e4: the density itself is 0.0 in float64, its log is not.
     import numpy as np
     from scipy.stats import multivariate_normal
@@ -371,6 +498,42 @@ def test_far_from_the_mean(mvn_logpdf):
     # still ~1e5 above float64 round-off and exposes an error of order 1 in the normalising constant.
     close(mvn_logpdf(X, mean, cov), expected, rtol=1e-6, name="log-densities of points far from the mean",
           hint="never compute the density and take its log afterwards: exp(-1e4) is 0.0 in floating point")
+
+# %%
+# HIDDEN
+def test_determinant_out_of_range(mvn_logpdf):
+    """Many dimensions with small or large variances, where det Sigma itself underflows to 0 or overflows to inf."""
+    # d = 120 with eigenvalues ~1e-4 (det ~1e-480) and ~1e4 (det ~1e480). Oracle: scipy.stats, which takes
+    # log det from an eigendecomposition. Log-densities are ~ +-500 and well conditioned: rtol 1e-6.
+    import numpy as np
+    from scipy.stats import multivariate_normal
+    from mlmathkit_checks import close
+
+    rng = np.random.default_rng(120)
+    d = 120
+    for scale in (1e-4, 1e4):
+        A = rng.normal(size=(d, d)) / np.sqrt(d)
+        cov = scale * (A @ A.T + 0.5 * np.eye(d))
+        mean = rng.normal(size=d) * np.sqrt(scale)
+        X = rng.multivariate_normal(mean, cov, size=6)
+        close(mvn_logpdf(X, mean, cov), multivariate_normal(mean, cov).logpdf(X), rtol=1e-6,
+              name=f"log-densities (d = {d}, variances ~{scale:g})",
+              hint="det Sigma is out of floating-point range here: log det Sigma = 2 sum log L_ii, never log(det(Sigma))")
+
+# %%
+# HIDDEN
+def test_inputs_not_modified(mvn_logpdf):
+    """The points, mean and covariance passed in are left unchanged."""
+    import numpy as np
+    from mlmathkit_checks import close
+
+    rng = np.random.default_rng(222)
+    A = rng.normal(size=(3, 3))
+    cov, mean, X = A @ A.T + np.eye(3), rng.normal(size=3), rng.normal(size=(9, 3))
+    copies = [a.copy() for a in (X, mean, cov)]
+    mvn_logpdf(X, mean, cov)
+    for name, arr, copy in zip(["X", "mean", "cov"], [X, mean, cov], copies):
+        close(arr, copy, rtol=0, atol=0, name=f"{name} after the call", hint="work on new arrays, not in place")
 
 # %% [raw]
 # # END TESTS
@@ -439,6 +602,9 @@ def sample_covariance(X):
     -------
     S : array of shape (d, d), float
         Symmetric positive semi-definite; shape (1, 1) when d = 1.
+
+    X is not modified. Work in float64: float32 cannot resolve a spread of ~1 around a mean of ~1e8.
+    Results are compared at rtol 1e-4 (atol 1e-10, or 1e-6 for data with a huge mean).
     """
     # BEGIN SOLUTION
     X = np.asarray(X, dtype=float)
@@ -460,7 +626,10 @@ def correlation_matrix(X):
     Returns
     -------
     R : array of shape (d, d), float
-        Symmetric, ones on the diagonal, entries in [-1, 1].
+        Symmetric, ones on the diagonal, entries in [-1, 1] (up to round-off; no clipping needed).
+
+    X is not modified. Work in float64, as for sample_covariance; results are compared at rtol 1e-4
+    (atol 1e-10, or 1e-6 for data with a huge mean).
     """
     # BEGIN SOLUTION
     S = sample_covariance(X)
@@ -487,6 +656,11 @@ def test_worked_example(sample_covariance, correlation_matrix):
     r = 2.0 / np.sqrt(7.0)
     close(correlation_matrix(X), [[1.0, r], [r, 1.0]], name="correlation matrix",
           hint="divide S_jk by the product of the standard deviations sqrt(S_jj) sqrt(S_kk)")
+    # The same three points shifted by 1e8 (exactly representable): S and R do not change.
+    close(sample_covariance(X + 1e8), [[1.0, 2.0], [2.0, 7.0]], atol=1e-6, name="sample covariance of the data + 1e8",
+          hint="mean(x x^T) - xbar xbar^T cancels catastrophically for a large mean (and float32 cannot even store "
+               "1e8 + 1): centre the data first, in float64")
+    close(correlation_matrix(X + 1e8), [[1.0, r], [r, 1.0]], atol=1e-6, name="correlation matrix of the data + 1e8")
 
 # %%
 def test_properties(sample_covariance, correlation_matrix):
@@ -512,6 +686,7 @@ def test_properties(sample_covariance, correlation_matrix):
 # %%
 # HIDDEN
 def test_random_against_numpy(sample_covariance, correlation_matrix):
+    """Random correlated data of many shapes, including a single feature and more features than samples."""
     import numpy as np
     from mlmathkit_checks import close
 
@@ -526,6 +701,7 @@ def test_random_against_numpy(sample_covariance, correlation_matrix):
 # %%
 # HIDDEN
 def test_two_samples(sample_covariance, correlation_matrix):
+    """Only two samples, the smallest data set for which the covariance is defined."""
     # n = 2: xbar is the midpoint, so S = (x1 - x2)(x1 - x2)^T / 2 and every correlation is +1 or -1.
     import numpy as np
     from mlmathkit_checks import close
@@ -538,6 +714,7 @@ def test_two_samples(sample_covariance, correlation_matrix):
 # %%
 # HIDDEN
 def test_huge_offset(sample_covariance, correlation_matrix):
+    """Data whose mean is huge compared with its spread, where the one-pass formula cancels catastrophically."""
     # 1e8 + unit noise: E[x^2] - E[x]^2 cancels ~16 digits and returns noise of order 1 (or worse).
     # Oracle: subtracting 1e8 from these doubles is exact (Sterbenz), so np.cov of X - 1e8 is the
     # covariance of exactly the same data. atol covers covariances that happen to be near 0.
@@ -553,6 +730,23 @@ def test_huge_offset(sample_covariance, correlation_matrix):
     close(correlation_matrix(X), np.corrcoef(X - 1e8, rowvar=False), atol=1e-6, name="correlation of data with mean 1e8")
     x = X[:, :1]
     close(sample_covariance(x), [[float(np.var(x - 1e8, ddof=1))]], name="variance of a single feature with mean 1e8")
+
+# %%
+# HIDDEN
+def test_input_not_modified(sample_covariance, correlation_matrix):
+    """The data array passed in is left unchanged (no centring in place)."""
+    import numpy as np
+    from mlmathkit_checks import close
+
+    rng = np.random.default_rng(333)
+    X = rng.normal(loc=5.0, size=(12, 3))
+    X_copy = X.copy()
+    sample_covariance(X)
+    close(X, X_copy, rtol=0, atol=0, name="X after sample_covariance(X)",
+          hint="X - X.mean(axis=0) makes a new array; X -= ... overwrites the caller's data")
+    correlation_matrix(X)
+    close(X, X_copy, rtol=0, atol=0, name="X after correlation_matrix(X)",
+          hint="X - X.mean(axis=0) makes a new array; X -= ... overwrites the caller's data")
 
 # %% [raw]
 # # END TESTS
@@ -620,11 +814,13 @@ def bernoulli_mle(x):
 
     Parameters
     ----------
-    x : array of shape (n,), int or bool, entries in {0, 1}; n >= 1.
+    x : array of shape (n,), int or bool, entries in {0, 1}; n >= 1. All zeros or all ones is allowed.
 
     Returns
     -------
     theta : float in [0, 1]
+
+    x is not modified. float32 arithmetic is accepted (compared at atol 1e-6).
     """
     # BEGIN SOLUTION
     x = np.asarray(x, dtype=float).ravel()
@@ -639,13 +835,18 @@ def bernoulli_map(x, a, b):
 
     Parameters
     ----------
-    x : array of shape (n,), int or bool, entries in {0, 1}.
+    x : array of shape (n,), int or bool, entries in {0, 1}. n may be 0 (no data): then the MAP is
+        the mode of the prior, (a - 1) / (a + b - 2).
     a, b : float
         Prior pseudo-counts, a >= 1 and b >= 1, with n + a + b > 2.
 
     Returns
     -------
     theta : float in [0, 1]
+        The formula applies at the edges too: a = 1 with all-zero data gives exactly 0, b = 1 with
+        all-one data exactly 1.
+
+    x is not modified. float32 arithmetic is accepted (compared at atol 1e-6).
     """
     # BEGIN SOLUTION
     x = np.asarray(x, dtype=float).ravel()
@@ -660,15 +861,20 @@ def gaussian_mean_posterior(x, sigma2, mu0, tau2):
 
     Parameters
     ----------
-    x : array of shape (n,), float; n may be 0 (then the posterior is the prior).
+    x : array of shape (n,), float; n may be 0 (then the posterior is the prior). The data may be
+        large numbers (e.g. around 1e7).
     sigma2 : float > 0, the known variance of one observation.
     mu0 : float, prior mean.
-    tau2 : float > 0, prior variance.
+    tau2 : float > 0 and finite, prior variance. It may be tiny (1e-12, a nearly certain prior) or
+        huge (up to 1e300, a practically flat prior): never multiply it into the data's sum.
 
     Returns
     -------
     (mean, var) : tuple of two floats
         The posterior mean mu_N (also the MAP estimate) and the posterior variance tau_N^2.
+
+    x is not modified. float32 arithmetic is accepted (compared at rtol 1e-4); a tau2 beyond float32's
+    range then acts as an infinitely flat prior, which is fine as long as n >= 1.
     """
     # BEGIN SOLUTION
     x = np.asarray(x, dtype=float).ravel()
@@ -693,12 +899,20 @@ def test_worked_examples(bernoulli_mle, bernoulli_map, gaussian_mean_posterior):
     # Beta(2, 2) adds one imaginary 1 and one imaginary 0: (3 + 1) / (3 + 2)
     close(as_scalar(bernoulli_map(three_heads, 2.0, 2.0), "MAP"), 0.8, name="MAP with a Beta(2, 2) prior after 3 ones",
           hint="the prior acts like a - 1 extra ones and b - 1 extra zeros; the MAP is the mode, not the mean")
+    # Beta(3, 2) adds two imaginary 1s and one imaginary 0: (3 + 2) / (3 + 3)
+    close(as_scalar(bernoulli_map(three_heads, 3.0, 2.0), "MAP"), 5.0 / 6.0, name="MAP with a Beta(3, 2) prior after 3 ones",
+          hint="a - 1 extra ONES and b - 1 extra ZEROS: a goes with the ones")
     close(as_scalar(bernoulli_mle(np.array([1, 0, 1, 1, 0])), "MLE"), 0.6, name="MLE of [1, 0, 1, 1, 0]")
-    # x = [1, 3], sigma2 = 2, prior N(0, 1): precision 1/1 + 2/2 = 2, mean (0/1 + 4/2) / 2 = 1
-    mean, var = fields(gaussian_mean_posterior(np.array([1.0, 3.0]), 2.0, 0.0, 1.0), ["mean", "var"], "posterior")
-    close(as_scalar(mean, "posterior mean"), 1.0, name="posterior mean",
-          hint="a precision-weighted average of the prior mean and the data")
-    close(as_scalar(var, "posterior variance"), 0.5, name="posterior variance",
+    close(as_scalar(bernoulli_mle(np.zeros(4, dtype=int)), "MLE"), 0.0, name="MLE of [0, 0, 0, 0]",
+          hint="no ones at all is a valid data set: k = 0")
+    # no data: the MAP is the mode of the Beta(3, 2) prior, (3 - 1) / (3 + 2 - 2)
+    close(as_scalar(bernoulli_map(np.array([], dtype=int), 3.0, 2.0), "MAP"), 2.0 / 3.0,
+          name="MAP without data, Beta(3, 2) prior", hint="with n = 0 the MAP is the mode of the prior; avoid n * mean(x)")
+    # x = [1, 3], sigma2 = 1, prior N(0, 1): precision 1/1 + 2/1 = 3, mean (0/1 + 4/1) / 3 = 4/3
+    mean, var = fields(gaussian_mean_posterior(np.array([1.0, 3.0]), 1.0, 0.0, 1.0), ["mean", "var"], "posterior")
+    close(as_scalar(mean, "posterior mean"), 4.0 / 3.0, name="posterior mean",
+          hint="a precision-weighted average: the prior mean gets weight 1/tau2, the sample mean n/sigma2")
+    close(as_scalar(var, "posterior variance"), 1.0 / 3.0, name="posterior variance",
           hint="posterior precision = prior precision + n / sigma2; return the variance, not the standard deviation")
 
 # %%
@@ -728,6 +942,7 @@ def test_properties(bernoulli_mle, bernoulli_map, gaussian_mean_posterior):
 # %%
 # HIDDEN
 def test_bernoulli_against_numerical_optimum(bernoulli_mle, bernoulli_map):
+    """Random data sets and asymmetric Beta priors, compared with the maximum of the log posterior."""
     # Oracle: maximise the log posterior built from scipy.stats densities with a bounded scalar
     # optimiser (accurate to ~1e-8); atol 1e-6 leaves a margin for float32 answers (~1e-7).
     import numpy as np
@@ -754,6 +969,7 @@ def test_bernoulli_against_numerical_optimum(bernoulli_mle, bernoulli_map):
 # %%
 # HIDDEN
 def test_bernoulli_all_zeros(bernoulli_mle, bernoulli_map):
+    """Data without a single one, with flat and informative priors."""
     import numpy as np
     from mlmathkit_checks import as_scalar, close
 
@@ -766,6 +982,7 @@ def test_bernoulli_all_zeros(bernoulli_mle, bernoulli_map):
 # %%
 # HIDDEN
 def test_gaussian_posterior_against_conditioning(gaussian_mean_posterior):
+    """Random data, noise variances and priors, for one to many observations."""
     # Oracle 1: (theta, x_1..x_n) is jointly Gaussian; condition on x with an n x n solve:
     #   mean = mu0 + tau2 1^T K^{-1} (x - mu0),  var = tau2 - tau2^2 1^T K^{-1} 1,  K = tau2 11^T + sigma2 I.
     # Oracle 2: the posterior mode found numerically from scipy.stats log-densities (Brent, ~1e-8 relative).
@@ -796,6 +1013,7 @@ def test_gaussian_posterior_against_conditioning(gaussian_mean_posterior):
 # %%
 # HIDDEN
 def test_gaussian_posterior_limits(gaussian_mean_posterior):
+    """Limits of the prior: nearly flat, nearly certain, and exactly as precise as one observation."""
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields
 
@@ -813,6 +1031,69 @@ def test_gaussian_posterior_limits(gaussian_mean_posterior):
           name="posterior (mean, variance) with a point-mass prior (tau2 = 1e-12)")
     close(post(x[:1], 2.25, -4.0, 2.25), [(x[0] - 4.0) / 2, 2.25 / 2],
           name="posterior after one observation as precise as the prior", hint="equal precisions: the midpoint")
+
+# %%
+# HIDDEN
+def test_gaussian_posterior_flat_prior_large_data(gaussian_mean_posterior):
+    """A practically flat prior (a huge prior variance) on data of large magnitude."""
+    # tau2 = 1e300 and data around 1e7: tau2 * sum(x) ~ 1e309 overflows, 1/tau2 = 1e-300 does not. Oracle: the
+    # flat-prior limit N(xbar, sigma2 / n); the prior changes it by ~1e-300 relative.
+    import numpy as np
+    from mlmathkit_checks import as_scalar, close, fields
+
+    rng = np.random.default_rng(46)
+    x = 1e7 + rng.normal(scale=2.0, size=200)
+    mean, var = fields(gaussian_mean_posterior(x, 4.0, 3.0, 1e300), ["mean", "var"], "posterior")
+    close(as_scalar(mean, "posterior mean"), x.mean(), name="posterior mean with tau2 = 1e300",
+          hint="tau2 * sum(x) overflows here: use precisions, 1 / tau2 + n / sigma2")
+    close(as_scalar(var, "posterior variance"), 4.0 / 200, name="posterior variance with tau2 = 1e300")
+
+# %%
+# HIDDEN
+def test_bernoulli_map_without_data(bernoulli_map):
+    """No data at all: the MAP estimate is the mode of the prior."""
+    import numpy as np
+    from mlmathkit_checks import as_scalar, close
+
+    for a, b in [(2.0, 2.0), (3.0, 1.5), (1.0, 4.0), (5.0, 1.0), (1.5, 1.5)]:
+        close(as_scalar(bernoulli_map(np.array([], dtype=int), a, b), "MAP"), (a - 1) / (a + b - 2),
+              name=f"MAP without data, Beta({a:g}, {b:g}) prior", hint="with n = 0 the MAP is the mode of the Beta prior")
+
+# %%
+# HIDDEN
+def test_bernoulli_edges_and_boolean_data(bernoulli_mle, bernoulli_map):
+    """Data of all ones or all zeros under a prior with no pseudo-count for the outcome never seen, and boolean observations."""
+    import numpy as np
+    from mlmathkit_checks import as_scalar, close
+
+    ones, zeros = np.ones(7, dtype=int), np.zeros(9, dtype=int)
+    close(as_scalar(bernoulli_mle(ones), "MLE"), 1.0, name="MLE of seven ones")
+    close(as_scalar(bernoulli_map(ones, 3.0, 1.0), "MAP"), 1.0, name="MAP of seven ones, Beta(3, 1) prior")
+    close(as_scalar(bernoulli_map(ones, 1.0, 3.0), "MAP"), 7.0 / 9.0, name="MAP of seven ones, Beta(1, 3) prior")
+    close(as_scalar(bernoulli_map(zeros, 1.0, 2.5), "MAP"), 0.0, name="MAP of nine zeros, Beta(1, 2.5) prior")
+    rng = np.random.default_rng(47)
+    x = rng.random(40) < 0.35
+    k = int(np.count_nonzero(x))
+    close(as_scalar(bernoulli_mle(x), "MLE"), k / 40, name="MLE of boolean data",
+          hint="True counts as 1 and False as 0")
+    close(as_scalar(bernoulli_map(x, 2.5, 4.0), "MAP"), (k + 1.5) / (40 + 4.5), name="MAP of boolean data, Beta(2.5, 4)")
+
+# %%
+# HIDDEN
+def test_inputs_not_modified(bernoulli_mle, bernoulli_map, gaussian_mean_posterior):
+    """The data arrays passed in are left unchanged."""
+    import numpy as np
+    from mlmathkit_checks import close
+
+    rng = np.random.default_rng(48)
+    x = (rng.random(25) < 0.4).astype(int)
+    g = rng.normal(size=25)
+    x_copy, g_copy = x.copy(), g.copy()
+    bernoulli_mle(x)
+    bernoulli_map(x, 2.0, 3.0)
+    close(x, x_copy, rtol=0, atol=0, name="x after bernoulli_mle and bernoulli_map", hint="do not modify the data in place")
+    gaussian_mean_posterior(g, 2.0, 1.0, 0.5)
+    close(g, g_copy, rtol=0, atol=0, name="x after gaussian_mean_posterior", hint="do not modify the data in place")
 
 # %% [raw]
 # # END TESTS
@@ -880,16 +1161,20 @@ def gaussian_nb_fit(X, y, var_smoothing=1e-9):
     ----------
     X : array of shape (n, d), float
     y : array of shape (n,), int
-        Class labels (any integers, in any order); every class has at least one point.
+        Class labels (any integers, negative too, in any order); every class has at least one point.
     var_smoothing : float >= 0
+        With var_smoothing = 0 nothing is added (then no feature may be constant within a class).
 
     Returns
     -------
     dict with keys
-        "classes"   : array (K,), the sorted distinct labels
+        "classes"   : array (K,), the sorted distinct labels, as np.unique(y) returns them
         "log_prior" : array (K,), log pi_k
         "means"     : array (K, d), mu_kj
-        "variances" : array (K, d), sigma2_kj (smoothed, > 0)
+        "variances" : array (K, d), sigma2_kj (smoothed: > 0 whenever var_smoothing > 0)
+    Every per-class array follows the order of "classes".
+
+    X and y are not modified. float32 arithmetic is accepted: results are compared at rtol 1e-4.
     """
     # BEGIN SOLUTION
     X = np.asarray(X, dtype=float)
@@ -920,6 +1205,9 @@ def gaussian_nb_log_proba(X, log_prior, means, variances):
     log_proba : array of shape (n, K), float
         Finite, <= 0, and exp(log_proba) sums to 1 along each row — also for points far from
         every class, where exp(l_k) underflows to 0.
+
+    The input arrays are not modified. float32 arithmetic is accepted: results are compared at atol
+    1e-5 (and at rtol 1e-5, atol 1e-2 for log posteriors in the hundreds, far from every class).
     """
     # BEGIN SOLUTION
     X = np.asarray(X, dtype=float)
@@ -961,6 +1249,50 @@ def test_worked_example(gaussian_nb_fit, gaussian_nb_log_proba):
           hint="joint log-likelihood of each class, minus the log-sum-exp over classes")
 
 # %%
+def test_worked_example_unequal_classes(gaussian_nb_fit, gaussian_nb_log_proba):
+    # Labels 5 (points 0, 2) and 2 (points 4, 6, 8, 10), listed out of order. Sorted classes [2, 5]:
+    # priors 4/6 and 2/6, means 7 and 1, ML variances (9 + 1 + 1 + 9)/4 = 5 and 1 (no smoothing).
+    # At x: l_k = log pi_k - 1/2 log(2 pi sigma2_k) - (x - mu_k)^2 / (2 sigma2_k), normalised by log-sum-exp.
+    import numpy as np
+    from mlmathkit_checks import close, fields
+
+    X, y = np.array([[0.0], [4.0], [2.0], [6.0], [8.0], [10.0]]), np.array([5, 2, 5, 2, 2, 2])
+    classes, log_prior, means, variances = fields(gaussian_nb_fit(X, y, var_smoothing=0.0),
+                                                  ["classes", "log_prior", "means", "variances"], "fit")
+    close(classes, [2, 5], name="classes", hint="the classes are the sorted distinct labels (np.unique), not their order in y")
+    close(log_prior, np.log([4 / 6, 2 / 6]), name="log_prior", hint="log of the class frequencies n_k / n")
+    close(means, [[7.0], [1.0]], name="means")
+    close(variances, [[5.0], [1.0]], name="variances", hint="maximum-likelihood variance: divide by n_k, not n_k - 1")
+    x = np.array([3.0, 5.0])
+    l2 = np.log(4 / 6) - 0.5 * np.log(2 * np.pi * 5.0) - (x - 7.0) ** 2 / 10.0
+    l5 = np.log(2 / 6) - 0.5 * np.log(2 * np.pi * 1.0) - (x - 1.0) ** 2 / 2.0
+    norm = np.logaddexp(l2, l5)
+    got = gaussian_nb_log_proba(x[:, None], np.log([4 / 6, 2 / 6]), np.array([[7.0], [1.0]]), np.array([[5.0], [1.0]]))
+    close(got, np.column_stack([l2 - norm, l5 - norm]), atol=1e-6, name="log posterior at x = 3 and x = 5",
+          hint="log prior + sum_j [-1/2 log(2 pi sigma2) - (x - mu)^2 / (2 sigma2)], minus the log-sum-exp over classes")
+    # x = 100: l_2 ~ -866 and l_5 ~ -4902, so exp(l_k) is 0.0 for both classes; the log posterior is still
+    # [~0, l_5 - l_2]. (float32 carries errors ~1e-3 at this size: rtol 1e-5, atol 1e-2.)
+    l2 = np.log(4 / 6) - 0.5 * np.log(2 * np.pi * 5.0) - 93.0**2 / 10.0
+    l5 = np.log(2 / 6) - 0.5 * np.log(2 * np.pi * 1.0) - 99.0**2 / 2.0
+    norm = np.logaddexp(l2, l5)
+    got = gaussian_nb_log_proba(np.array([[100.0]]), np.log([4 / 6, 2 / 6]), np.array([[7.0], [1.0]]), np.array([[5.0], [1.0]]))
+    close(got, [[l2 - norm, l5 - norm]], rtol=1e-5, atol=1e-2, name="log posterior at x = 100, far from both classes",
+          hint="exp(l_k) underflows to 0 for every class here: normalise with log-sum-exp (subtract the row maximum first)")
+
+# %%
+def test_worked_example_smoothing(gaussian_nb_fit):
+    # Feature 0 is constant within each class (0 and 4); feature 1 takes 1 and 3 in each class. Variances of the
+    # whole X: 4 and 1, so eps = 0.25 * max(4, 1) = 1 is added to the class variances [0, 1].
+    import numpy as np
+    from mlmathkit_checks import close, fields
+
+    X, y = np.array([[0.0, 1.0], [0.0, 3.0], [4.0, 1.0], [4.0, 3.0]]), np.array([0, 0, 1, 1])
+    means, variances = fields(gaussian_nb_fit(X, y, var_smoothing=0.25), ["means", "variances"], "fit")
+    close(means, [[0.0, 2.0], [4.0, 2.0]], name="means")
+    close(variances, [[1.0, 2.0], [1.0, 2.0]], name="variances with var_smoothing = 0.25",
+          hint="add eps = var_smoothing * (largest variance of a column of the WHOLE X, dividing by n) to every variance")
+
+# %%
 def test_properties(gaussian_nb_fit, gaussian_nb_log_proba):
     import numpy as np
     from mlmathkit_checks import as_array, close, fields, probabilities, require
@@ -982,6 +1314,7 @@ def test_properties(gaussian_nb_fit, gaussian_nb_log_proba):
 # %%
 # HIDDEN
 def test_fit_against_sklearn(gaussian_nb_fit):
+    """Random data with several classes and features, labels negative and listed in no particular order."""
     import numpy as np
     from sklearn.naive_bayes import GaussianNB
     from mlmathkit_checks import close, fields
@@ -989,7 +1322,7 @@ def test_fit_against_sklearn(gaussian_nb_fit):
     rng = np.random.default_rng(505)
     for K, d in [(2, 1), (3, 4), (5, 2)]:
         y = rng.integers(0, K, size=120) * 3 - 2  # labels -2, 1, 4, ...
-        y[:K] = np.arange(K) * 3 - 2  # every class present
+        y[:K] = np.arange(K)[::-1] * 3 - 2  # every class present, first seen in descending order
         X = rng.normal(size=(120, d)) * rng.uniform(0.5, 3.0, size=d) + y[:, None] * rng.normal(size=d)
         gnb = GaussianNB().fit(X, y)
         classes, log_prior, means, variances = fields(gaussian_nb_fit(X, y),
@@ -1004,6 +1337,7 @@ def test_fit_against_sklearn(gaussian_nb_fit):
 # %%
 # HIDDEN
 def test_log_proba_against_sklearn(gaussian_nb_fit, gaussian_nb_log_proba):
+    """Unbalanced classes with different spreads, scored on new points."""
     import numpy as np
     from sklearn.naive_bayes import GaussianNB
     from mlmathkit_checks import close, fields
@@ -1024,6 +1358,7 @@ def test_log_proba_against_sklearn(gaussian_nb_fit, gaussian_nb_log_proba):
 # %%
 # HIDDEN
 def test_far_points_no_underflow(gaussian_nb_fit, gaussian_nb_log_proba):
+    """Points so far from every class that every joint likelihood underflows to 0."""
     # Joint log-likelihoods between -1e3 and -2.4e3: every exp(l_k) underflows to 0. float32 arithmetic
     # carries absolute errors ~1e-3 at this size, hence atol 1e-2 and rtol 1e-5 (log posteriors reach -700);
     # a wrong prior or normaliser shifts them by 0.1 or more.
@@ -1045,6 +1380,7 @@ def test_far_points_no_underflow(gaussian_nb_fit, gaussian_nb_log_proba):
 # %%
 # HIDDEN
 def test_variance_smoothing(gaussian_nb_fit, gaussian_nb_log_proba):
+    """A feature that is constant within each class, with features in units of about 100, for several var_smoothing values."""
     # A feature that is constant within each class, features in units of ~100: the smoothing must scale
     # with the data (var_smoothing * max feature variance), as in scikit-learn.
     import numpy as np
@@ -1064,6 +1400,46 @@ def test_variance_smoothing(gaussian_nb_fit, gaussian_nb_log_proba):
         # posterior of about -2e7 (relative tolerance); atol 1e-3 for the values near 0
         close(gaussian_nb_log_proba(Xt, *fit[1:]), gnb.predict_log_proba(Xt), atol=1e-3,
               name=f"log posterior with var_smoothing={smoothing:g}")
+
+# %%
+# HIDDEN
+def test_no_smoothing(gaussian_nb_fit, gaussian_nb_log_proba):
+    """No variance smoothing at all: the plain maximum-likelihood variances."""
+    import numpy as np
+    from sklearn.naive_bayes import GaussianNB
+    from mlmathkit_checks import close, fields
+
+    rng = np.random.default_rng(509)
+    y = rng.permutation(np.repeat([4, -1, 9], [12, 30, 18]))
+    X = rng.normal(size=(60, 3)) * np.array([0.3, 2.0, 1.0]) + (y[:, None] == 4) * np.array([1.0, -2.0, 0.5])
+    gnb = GaussianNB(var_smoothing=0.0).fit(X, y)
+    fit = fields(gaussian_nb_fit(X, y, var_smoothing=0.0), ["classes", "log_prior", "means", "variances"], "fit")
+    close(fit[0], gnb.classes_, name="classes")
+    close(fit[3], gnb.var_, name="variances with var_smoothing=0",
+          hint="maximum-likelihood variances (divide by n_k), nothing added")
+    Xt = rng.normal(size=(10, 3)) * 2.0
+    close(gaussian_nb_log_proba(Xt, *fit[1:]), gnb.predict_log_proba(Xt), atol=1e-5, name="log posterior with var_smoothing=0")
+
+# %%
+# HIDDEN
+def test_inputs_not_modified(gaussian_nb_fit, gaussian_nb_log_proba):
+    """The data, labels and parameter arrays passed in are left unchanged."""
+    import numpy as np
+    from mlmathkit_checks import close
+
+    rng = np.random.default_rng(510)
+    y = rng.permutation(np.repeat([2, 0, 1], [10, 15, 5]))
+    X = rng.normal(size=(30, 2)) + y[:, None]
+    X_copy, y_copy = X.copy(), y.copy()
+    gaussian_nb_fit(X, y)
+    close(X, X_copy, rtol=0, atol=0, name="X after gaussian_nb_fit", hint="do not modify the data in place")
+    close(y, y_copy, rtol=0, atol=0, name="y after gaussian_nb_fit", hint="do not sort or modify the labels in place")
+    log_prior, means, variances = np.log([0.5, 0.3, 0.2]), rng.normal(size=(3, 2)), rng.uniform(0.5, 2.0, size=(3, 2))
+    Xt = rng.normal(size=(7, 2))
+    copies = [a.copy() for a in (Xt, log_prior, means, variances)]
+    gaussian_nb_log_proba(Xt, log_prior, means, variances)
+    for name, arr, copy in zip(["X", "log_prior", "means", "variances"], [Xt, log_prior, means, variances], copies):
+        close(arr, copy, rtol=0, atol=0, name=f"{name} after gaussian_nb_log_proba", hint="work on new arrays, not in place")
 
 # %% [raw]
 # # END TESTS
@@ -1154,6 +1530,9 @@ def gmm_e_step(X, weights, means, covs):
     (resp, mean_log_likelihood) : tuple
         resp : array of shape (n, K), rows are probabilities (finite even far from every component)
         mean_log_likelihood : float
+
+    The input arrays are not modified. float32 arithmetic is accepted: responsibilities are compared at
+    atol 1e-6, the log-likelihood at rtol 1e-4.
     """
     # BEGIN SOLUTION
     X = np.asarray(X, dtype=float)
@@ -1183,6 +1562,11 @@ def gmm_em(X, weights, means, covs, n_iter, reg_covar=1e-6):
         "weights" : array (K,), "means" : array (K, d), "covs" : array (K, d, d) after n_iter iterations
         "log_likelihood" : array (n_iter + 1,), the mean log-likelihood of the initial parameters and
             of the parameters after each iteration; never decreases.
+    The components may be returned in any order (they are matched by their means). With n_iter = 0
+    the initial parameters come back unchanged.
+
+    The input arrays (X and the initial parameters) are not modified: work on copies. float32
+    arithmetic is accepted: results are compared at rtol 1e-4 (atol 1e-6).
     """
     # BEGIN SOLUTION
     X = np.asarray(X, dtype=float)
@@ -1268,6 +1652,51 @@ def test_e_step_worked_example(gmm_e_step):
           hint="the average over points of log sum_k pi_k N(x_i | mu_k, Sigma_k) — a mean, not a sum")
 
 # %%
+def test_e_step_worked_example_unequal_weights(gmm_e_step):
+    # Weights (1/4, 3/4), unit-variance components at -1 and +1. At x = 0 both densities are equal, so r = (1/4, 3/4)
+    # and log p(0) = log N(0|1,1) = -log(2 pi)/2 - 1/2. At x = 1: r = (e^-2/4, 3/4) / (e^-2/4 + 3/4).
+    # At x = 40 (far from both): N(40|-1,1) / N(40|1,1) = e^-80, so r = (c, 1) / (1 + c) with c = e^-80 / 3,
+    # and log p(40) = -log(2 pi)/2 + log(3/4) - 39^2/2 + log(1 + c) - although both densities are 0.0 in floating point.
+    import numpy as np
+    from mlmathkit_checks import as_scalar, close, fields, probabilities
+
+    X = np.array([[0.0], [1.0], [40.0]])
+    resp, ll = fields(gmm_e_step(X, np.array([0.25, 0.75]), np.array([[-1.0], [1.0]]), np.ones((2, 1, 1))),
+                      ["resp", "mean_log_likelihood"], "E-step result")
+    probabilities(resp, axis=1, name="responsibilities (each row)")
+    e, c = np.exp(-2.0), np.exp(-80.0) / 3
+    close(resp, [[0.25, 0.75], [0.25 * e / (0.25 * e + 0.75), 0.75 / (0.25 * e + 0.75)], [c / (1 + c), 1 / (1 + c)]],
+          atol=1e-6, name="responsibilities with weights (1/4, 3/4)",
+          hint="r_ik is proportional to pi_k N(x_i | mu_k, Sigma_k): include the weights, and normalise in log space "
+               "(subtract the row maximum) so that a far-away point does not give 0/0")
+    half_log_2pi = 0.5 * np.log(2 * np.pi)
+    expected = np.mean([-half_log_2pi - 0.5, -half_log_2pi + np.log(0.25 * e + 0.75),
+                        -half_log_2pi + np.log(0.75) - 760.5 + np.log1p(c)])
+    close(as_scalar(ll, "mean log-likelihood"), expected, name="mean log-likelihood with weights (1/4, 3/4)",
+          hint="the average over points of the log-sum-exp over k of log pi_k + log N(x_i | mu_k, Sigma_k)")
+
+# %%
+def test_em_one_iteration_by_hand(gmm_em):
+    # Two well-separated pairs of points, (0,0), (2,2) and (10,0), (12,2), started from means (0,0) and (10,0) with
+    # identity covariances: the responsibilities are 0 or 1 up to e^-30 ~ 1e-13. One M-step gives weights (1/2, 1/2),
+    # means (1,1) and (11,1), and around the NEW means each pair has covariance [[1, 1], [1, 1]], plus reg_covar * I.
+    import numpy as np
+    from mlmathkit_checks import as_array, best_permutation, close, fields
+
+    X = np.array([[0.0, 0.0], [2.0, 2.0], [10.0, 0.0], [12.0, 2.0]])
+    w, m, c, ll = fields(gmm_em(X, np.array([0.5, 0.5]), np.array([[0.0, 0.0], [10.0, 0.0]]), np.stack([np.eye(2)] * 2),
+                                1, reg_covar=0.5), ["weights", "means", "covs", "log_likelihood"], "EM result")
+    expected_means = np.array([[1.0, 1.0], [11.0, 1.0]])
+    perm = best_permutation(m, expected_means, name="means")
+    close(as_array(m, "means")[perm], expected_means, atol=1e-6, name="means after one iteration",
+          hint="mu_k = sum_i r_ik x_i / N_k (divide by N_k, not n)")
+    close(as_array(w, "weights")[perm], [0.5, 0.5], name="weights after one iteration")
+    close(as_array(c, "covs")[perm], [[[1.5, 1.0], [1.0, 1.5]]] * 2, atol=1e-6, name="covariances after one iteration",
+          hint="weight each outer product by r_ik, centre on the NEW means, divide by N_k, add reg_covar to the "
+               "diagonal only")
+    as_array(ll, "log_likelihood", shape=(2,))
+
+# %%
 def test_em_properties(gmm_e_step, gmm_em):
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, positive_definite, probabilities, require
@@ -1294,6 +1723,7 @@ def test_em_properties(gmm_e_step, gmm_em):
 # %%
 # HIDDEN
 def test_e_step_against_scipy(gmm_e_step):
+    """Random mixtures with unequal weights and correlated covariances, in one to three dimensions."""
     import numpy as np
     from scipy.special import logsumexp
     from scipy.stats import multivariate_normal
@@ -1315,6 +1745,7 @@ def test_e_step_against_scipy(gmm_e_step):
 # %%
 # HIDDEN
 def test_e_step_far_points(gmm_e_step):
+    """Points so far from every component that every component density underflows to 0."""
     # Every component density underflows to 0 (log-densities around -1e3 to -1e4): the responsibilities
     # still follow from differences of log-densities.
     import numpy as np
@@ -1337,6 +1768,7 @@ def test_e_step_far_points(gmm_e_step):
 # %%
 # HIDDEN
 def test_em_against_sklearn(gmm_em):
+    """Several EM iterations on overlapping clusters in two and three dimensions, with a small and a large reg_covar."""
     # Oracle: sklearn's GaussianMixture started from the same parameters, tol=0 so that it runs exactly
     # max_iter iterations (each: E-step, then M-step). lower_bounds_[t] is the mean log-likelihood of the
     # parameters entering iteration t+1, and score(X) that of the final parameters. Components are matched
@@ -1384,6 +1816,7 @@ def test_em_against_sklearn(gmm_em):
 # %%
 # HIDDEN
 def test_em_iteration_count(gmm_em):
+    """Exactly one iteration, and zero iterations."""
     # n_iter = 1 is one E-step and one M-step (compared with sklearn, max_iter=1); n_iter = 0 changes nothing.
     import warnings
     import numpy as np
@@ -1415,6 +1848,28 @@ def test_em_iteration_count(gmm_em):
     log_joint = np.column_stack([np.log(w0[k]) + multivariate_normal(m0[k], c0[k]).logpdf(X) for k in range(2)])
     log_px = logsumexp(log_joint, axis=1)
     close(ll, [log_px.mean()], name="log-likelihood trace after 0 iterations")
+
+# %%
+# HIDDEN
+def test_inputs_not_modified(gmm_e_step, gmm_em):
+    """The data and the initial parameter arrays passed in are left unchanged by the E-step and by EM."""
+    import numpy as np
+    from mlmathkit_checks import close
+
+    rng = np.random.default_rng(636)
+    X = np.concatenate([rng.normal(size=(30, 2)), rng.normal(size=(20, 2)) * 0.5 + np.array([2.0, 1.0])])
+    w0, m0 = np.array([0.6, 0.4]), np.array([[0.5, 0.0], [1.5, 1.5]])
+    c0 = np.stack([np.eye(2), np.array([[1.0, 0.2], [0.2, 0.8]])])
+    names = ["X", "weights", "means", "covs"]
+    copies = [a.copy() for a in (X, w0, m0, c0)]
+    gmm_e_step(X, w0, m0, c0)
+    for name, arr, copy in zip(names, [X, w0, m0, c0], copies):
+        close(arr, copy, rtol=0, atol=0, name=f"{name} after gmm_e_step", hint="work on new arrays, not in place")
+    for n_iter in (3, 0):
+        gmm_em(X, w0, m0, c0, n_iter)
+        for name, arr, copy in zip(names, [X, w0, m0, c0], copies):
+            close(arr, copy, rtol=0, atol=0, name=f"{name} after gmm_em with n_iter = {n_iter}",
+                  hint="copy the initial parameters (np.array(means, dtype=float)) before updating them")
 
 # %% [raw]
 # # END TESTS
@@ -1491,6 +1946,9 @@ def blr_posterior(Phi, y, alpha, beta):
     (m_N, S_N) : tuple
         m_N : array of shape (M,), posterior mean
         S_N : array of shape (M, M), posterior covariance, symmetric positive definite
+
+    The input arrays are not modified. float32 arithmetic is accepted: entries are compared at rtol 1e-4,
+    with an absolute tolerance of 1e-4 times the largest entry.
     """
     # BEGIN SOLUTION
     from scipy.linalg import solve_triangular
@@ -1521,6 +1979,10 @@ def blr_predictive(Phi_star, m_N, S_N, beta):
     Returns
     -------
     (mean, var) : tuple of two arrays of shape (n_star,); var >= 1/beta
+        var is the predictive VARIANCE of each test point on its own (not a standard deviation, and
+        without the covariances between different test points).
+
+    The input arrays are not modified. float32 arithmetic is accepted: results are compared at rtol 1e-4.
     """
     # BEGIN SOLUTION
     Phi_star = np.asarray(Phi_star, dtype=float)
@@ -1551,6 +2013,27 @@ def test_worked_example(blr_posterior, blr_predictive):
     close(var, [1.0 + 4.0 / 3.0, 1.0], name="predictive variance", hint="noise variance 1/beta plus phi^T S_N phi")
 
 # %%
+def test_worked_example_two_features(blr_posterior, blr_predictive):
+    # Phi rows (1, 0), (0, 1), (1, 1), y = (1, 2, 3), alpha = 2, beta = 4:
+    # Phi^T Phi = [[2, 1], [1, 2]],  S_N^{-1} = 2 I + 4 Phi^T Phi = [[10, 4], [4, 10]] (det 84),
+    # S_N = [[10, -4], [-4, 10]] / 84,  Phi^T y = (4, 5),  m_N = 4 S_N (4, 5) = (20, 34) / 21.
+    # Predictive at phi_* = (1, -1): mean -14/21, var 1/4 + (10 + 4 + 4 + 10)/84 = 1/4 + 1/3;
+    #            at phi_* = (2, 0):  mean 40/21, var 1/4 + 40/84.
+    import numpy as np
+    from mlmathkit_checks import close, fields
+
+    Phi, y = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]), np.array([1.0, 2.0, 3.0])
+    m_N, S_N = fields(blr_posterior(Phi, y, 2.0, 4.0), ["m_N", "S_N"], "posterior")
+    close(S_N, np.array([[10.0, -4.0], [-4.0, 10.0]]) / 84, name="S_N (alpha = 2, beta = 4)",
+          hint="S_N = (alpha I + beta Phi^T Phi)^{-1}: alpha multiplies the identity, beta the data term")
+    close(m_N, np.array([20.0, 34.0]) / 21, name="m_N (alpha = 2, beta = 4)", hint="m_N = beta S_N Phi^T y")
+    mean, var = fields(blr_predictive(np.array([[1.0, -1.0], [2.0, 0.0]]), np.array([20.0, 34.0]) / 21,
+                                      np.array([[10.0, -4.0], [-4.0, 10.0]]) / 84, 4.0), ["mean", "var"], "predictive")
+    close(mean, [-14.0 / 21, 40.0 / 21], name="predictive mean")
+    close(var, [0.25 + 1.0 / 3.0, 0.25 + 40.0 / 84], name="predictive variance (beta = 4)",
+          hint="var_i = 1/beta + phi_i^T S_N phi_i: the noise VARIANCE 1/beta, and the full quadratic form of row i alone")
+
+# %%
 def test_properties(blr_posterior, blr_predictive):
     import numpy as np
     from mlmathkit_checks import as_array, close, fields, positive_definite, require
@@ -1576,6 +2059,7 @@ def test_properties(blr_posterior, blr_predictive):
 # %%
 # HIDDEN
 def test_posterior_against_gaussian_conditioning(blr_posterior):
+    """Random designs and precisions, with more data than features, fewer, a single point and a single feature."""
     # Oracle: (w, y) is jointly Gaussian with Cov(w) = I/alpha, Cov(w, y) = Phi^T/alpha,
     # Cov(y) = K = Phi Phi^T/alpha + I/beta. Conditioning on y needs only the n x n matrix K:
     #   m_N = Phi^T K^{-1} y / alpha,   S_N = I/alpha - Phi^T K^{-1} Phi / alpha^2.
@@ -1601,6 +2085,7 @@ def test_posterior_against_gaussian_conditioning(blr_posterior):
 # %%
 # HIDDEN
 def test_predictive_against_gaussian_process(blr_predictive):
+    """Predictions at random new inputs, with more data than features and fewer."""
     # Oracle: the same model as a Gaussian process with kernel k(x, x') = phi(x)^T phi(x') / alpha:
     #   mean = k_*^T K^{-1} y,  var = 1/beta + k_** - k_*^T K^{-1} k_*,  K = Phi Phi^T / alpha + I / beta.
     # The posterior (m_N, S_N) passed in is computed independently by Gaussian conditioning.
@@ -1627,6 +2112,7 @@ def test_predictive_against_gaussian_process(blr_predictive):
 # %%
 # HIDDEN
 def test_more_features_than_data(blr_posterior, blr_predictive):
+    """Test inputs in directions the training features say nothing about."""
     # M = 12 features, n = 4 points: Phi^T Phi is singular, the prior keeps S_N well defined. A direction
     # phi_* orthogonal to every training row is untouched by the data: mean 0, var = 1/beta + |phi_*|^2/alpha.
     import numpy as np
@@ -1645,6 +2131,26 @@ def test_more_features_than_data(blr_posterior, blr_predictive):
           hint="the posterior mean lies in the span of the training features")
     close(var, np.full(5, 1 / beta + 9.0 / alpha), name="predictive variance in directions without data",
           hint="there, the posterior is still the prior: variance 1/beta + |phi|^2 / alpha")
+
+# %%
+# HIDDEN
+def test_inputs_not_modified(blr_posterior, blr_predictive):
+    """The design matrix, targets and posterior arrays passed in are left unchanged."""
+    import numpy as np
+    from mlmathkit_checks import close
+
+    rng = np.random.default_rng(737)
+    Phi, y = rng.normal(size=(15, 3)), rng.normal(size=15)
+    Phi_copy, y_copy = Phi.copy(), y.copy()
+    blr_posterior(Phi, y, 0.5, 3.0)
+    close(Phi, Phi_copy, rtol=0, atol=0, name="Phi after blr_posterior", hint="work on new arrays, not in place")
+    close(y, y_copy, rtol=0, atol=0, name="y after blr_posterior", hint="work on new arrays, not in place")
+    A = rng.normal(size=(3, 3))
+    Phi_star, m_N, S_N = rng.normal(size=(6, 3)), rng.normal(size=3), A @ A.T + 0.1 * np.eye(3)
+    copies = [a.copy() for a in (Phi_star, m_N, S_N)]
+    blr_predictive(Phi_star, m_N, S_N, 3.0)
+    for name, arr, copy in zip(["Phi_star", "m_N", "S_N"], [Phi_star, m_N, S_N], copies):
+        close(arr, copy, rtol=0, atol=0, name=f"{name} after blr_predictive", hint="work on new arrays, not in place")
 
 # %% [raw]
 # # END TESTS

@@ -170,7 +170,7 @@ plt.show()
 def test_worked_example(entropy, conditional_entropy):
     # [1/2, 1/4, 1/4]: 1/2 * 1 + 2 * (1/4 * 2) = 1.5 bits = 1.5 ln 2 nats.
     # pxy = [[1/4, 1/4], [1/2, 0]]: H(X, Y) = 2 * (1/4 * 2) + 1/2 * 1 = 1.5 bits;
-    # row x = 0 (p = 1/2) is a fair coin (1 bit), row x = 1 is certain (0 bits): H(Y | X) = 1/2 bit.
+    # row x = 0 (p = 1/2) is a fair coin (1 bit), row x = 1 is certain (0 bits): H(Y | X) = 1/2 bit = (ln 2)/2 nats.
     import numpy as np
     from mlmathkit_checks import as_scalar, close
 
@@ -186,6 +186,8 @@ def test_worked_example(entropy, conditional_entropy):
           hint="a joint table is one distribution over all of its cells")
     close(as_scalar(conditional_entropy(pxy), "conditional entropy"), 0.5, name="H(Y | X) of [[1/4, 1/4], [1/2, 0]]",
           hint="rows are x: H(Y|X) = sum_x p(x) H(Y | X = x), or H(X, Y) - H(X)")
+    close(as_scalar(conditional_entropy(pxy, base=np.e), "conditional entropy"), 0.5 * np.log(2.0),
+          name="H(Y | X) of [[1/4, 1/4], [1/2, 0]] in nats", hint="pass `base` on to every entropy you compute")
 
 # %%
 def test_properties(entropy, conditional_entropy):
@@ -216,7 +218,7 @@ def test_properties(entropy, conditional_entropy):
 # %%
 # HIDDEN
 def test_entropy_against_scipy(entropy):
-    """Random distributions with some impossible outcomes, from 2 to 1000 outcomes, in bases 2, e and 10."""
+    """Random distributions with some impossible outcomes, from 2 to 1000 outcomes and as 2-D and 3-D tables, in bases 2, e and 10."""
     import numpy as np
     from scipy.stats import entropy as scipy_entropy
     from mlmathkit_checks import as_scalar, close
@@ -233,6 +235,11 @@ def test_entropy_against_scipy(entropy):
     pxy = rng.dirichlet(np.ones(20)).reshape(4, 5)
     close(as_scalar(entropy(pxy, base=2.0), "entropy"), scipy_entropy(pxy.ravel(), base=2.0),
           name="entropy of a 4 x 5 joint table", hint="sum over every cell of the table")
+    pxyz = rng.dirichlet(np.full(24, 0.5)).reshape(2, 3, 4)
+    pxyz[1, 2] = 0.0
+    pxyz /= pxyz.sum()
+    close(as_scalar(entropy(pxyz, base=10.0), "entropy"), scipy_entropy(pxyz.ravel(), base=10.0),
+          name="entropy of a 2 x 3 x 4 joint table (base 10)", hint="an array of any shape is one distribution over its cells")
 
 # %%
 # HIDDEN
@@ -440,7 +447,8 @@ def kl_gaussians(mu0, cov0, mu1, cov1):
     """KL( N(mu0, cov0) || N(mu1, cov1) ) between two multivariate normals, in nats.
 
     KL = 1/2 [ tr(cov1^{-1} cov0) + (mu1 - mu0)^T cov1^{-1} (mu1 - mu0) - d + log det cov1 - log det cov0 ],
-    computed with Cholesky factors (never forming a determinant or an inverse).
+    computed with Cholesky factors: a determinant underflows to 0 in high dimension (this is tested), and
+    triangular solves are more accurate than an explicit inverse.
 
     Parameters
     ----------
@@ -826,6 +834,12 @@ def test_properties(cross_entropy, cross_entropy_grad):
           hint="exp(1000) overflows: subtract the row maximum (log-sum-exp), never take log(softmax)")
     close(cross_entropy_grad(big, np.array([0, 1])), np.array([[0.0, 0.0], [0.5, -0.5]]), atol=1e-12,
           name="gradient with logits (1000, 0)")
+    # rows at different offsets, (1000, 1000) and (0, 0): each row is a fair coin, loss log 2 per row
+    apart = np.array([[1000.0, 1000.0], [0.0, 0.0]])
+    close(as_scalar(cross_entropy(apart, np.array([0, 1])), "loss"), np.log(2.0),
+          name="loss with logit rows (1000, 1000) and (0, 0)", hint="subtract each row's own maximum, not the batch maximum")
+    close(cross_entropy_grad(apart, np.array([0, 1])), np.array([[-0.25, 0.25], [0.25, -0.25]]),
+          name="gradient with logit rows (1000, 1000) and (0, 0)", hint="subtract each row's own maximum (keepdims=True)")
 
 # %%
 # HIDDEN
@@ -977,7 +991,7 @@ def mutual_information(counts):
 
     Returns
     -------
-    mi : float >= 0 (nats)
+    mi : float >= 0 (nats; a rounding error of order -1e-16 for independent variables is fine)
 
     float32 arithmetic is accepted: results are compared at rtol 1e-4. The input table is not modified.
     """
@@ -1006,7 +1020,7 @@ def rank_features_by_mi(X, y):
     Returns
     -------
     (order, scores) : tuple
-        order : int array of shape (d,), a permutation of 0..d-1, most informative feature first;
+        order : int array (or list) of length d, a permutation of 0..d-1, most informative feature first;
             features with exactly equal scores (e.g. identical columns) are listed by increasing index
         scores : float array of shape (d,), scores[j] = I(X_j; Y) in nats, in the original column order
 
@@ -1033,8 +1047,9 @@ def rank_features_by_mi(X, y):
 # %%
 def test_worked_example(mutual_information, rank_features_by_mi):
     # [[3, 1], [1, 3]] / 8: marginals all 1/2, so I = 2 (3/8) log(3/2) + 2 (1/8) log(1/2).
-    # Features against y = (0, 0, 1, 1, 0, 0, 1, 1): a copy of y (I = log 2), a constant (I = 0),
-    # a copy with one flipped entry (between the two).
+    # Features against y = (0, 0, 1, 1, 0, 0, 1, 1): a constant (I = 0), a copy of y (I = log 2),
+    # a copy with one flipped entry (between the two), and y recoded as 3, 13 (the same table as the
+    # copy: a tie with feature 1, so feature 1 comes first).
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields
 
@@ -1044,12 +1059,13 @@ def test_worked_example(mutual_information, rank_features_by_mi):
     close(as_scalar(mutual_information(np.array([[3, 1], [1, 3]])), "MI"), 0.75 * np.log(1.5) + 0.25 * np.log(0.5),
           name="MI of [[3, 1], [1, 3]]", hint="divide the counts by their total first; use the natural log")
     y = np.array([0, 0, 1, 1, 0, 0, 1, 1])
-    X = np.column_stack([np.zeros(8), y, [0, 0, 1, 1, 0, 0, 1, 0]])
+    X = np.column_stack([np.zeros(8), y, [0, 0, 1, 1, 0, 0, 1, 0], 10 * y + 3])
     order, scores = fields(rank_features_by_mi(X, y), ["order", "scores"], "ranking")
     # the noisy copy's table (rows x, columns y) is [[4, 1], [0, 3]]
     noisy = 0.5 * np.log(0.5 / (5 / 8 * 0.5)) + 0.125 * np.log(0.125 / (5 / 8 * 0.5)) + 0.375 * np.log(0.375 / (3 / 8 * 0.5))
-    close(scores, [0.0, np.log(2.0), noisy], atol=1e-12, name="scores", hint="one mutual information per column of X")
-    close(order, [1, 2, 0], atol=0.0, name="order", hint="most informative feature first")
+    close(scores, [0.0, np.log(2.0), noisy, np.log(2.0)], atol=1e-12, name="scores",
+          hint="one mutual information per column of X; category codes are labels, not indices")
+    close(order, [1, 3, 2, 0], atol=0.0, name="order", hint="most informative feature first; equal scores keep the smaller index first")
 
 # %%
 def test_properties(mutual_information, rank_features_by_mi):
@@ -1150,7 +1166,7 @@ def test_ranking_against_sklearn(rank_features_by_mi):
 # %%
 # HIDDEN
 def test_ranking_ties(rank_features_by_mi):
-    """Forty features with many exact ties (identical columns, increasing recodings, constants), which must keep index order."""
+    """Fifty features with many exact ties (identical columns, increasing recodings, constants), which must keep index order."""
     # Each feature is a copy, an increasing recoding (which leaves its contingency table unchanged) or a constant,
     # so tied features have bit-for-bit equal scores in any implementation. Oracle: sklearn's mutual_info_score
     # of the six base features; the expected order sorts by decreasing score, ties by increasing index.
@@ -1159,7 +1175,7 @@ def test_ranking_ties(rank_features_by_mi):
     from mlmathkit_checks import close, fields
 
     rng = np.random.default_rng(4404)
-    n, d = 600, 40
+    n, d = 600, 50
     y = rng.integers(0, 4, size=n)
     flip = lambda f, rate: np.where(rng.random(n) < rate, rng.integers(0, 4, size=n), f)
     bases = [flip(y, 0.1), flip(y, 0.35), flip(y, 0.6), flip(y, 0.85), rng.integers(0, 3, size=n), np.zeros(n)]
@@ -1171,7 +1187,7 @@ def test_ranking_ties(rank_features_by_mi):
     expected_scores = base_scores[which]
     expected_order = np.lexsort((np.arange(d), -expected_scores))
     order, scores = fields(rank_features_by_mi(X, y), ["order", "scores"], "ranking")
-    close(scores, expected_scores, atol=1e-10, name="mutual information of each of the 40 features",
+    close(scores, expected_scores, atol=1e-10, name="mutual information of each of the 50 features",
           hint="an increasing recoding of a column does not change its contingency table")
     close(order, expected_order, atol=0.0, name="feature order with tied scores",
           hint="ties keep the smaller index first: np.argsort(-scores, kind='stable'), not argsort(scores)[::-1]")
@@ -1367,6 +1383,14 @@ def test_worked_example(kl_to_standard_normal, elbo_estimate):
                         np.zeros((1, 1, 1)))
     close(got, [-0.5 * np.log(2 * np.pi) - 0.5], name="ELBO estimate with eps = 0",
           hint="log N(x | W z + b, sigma^2 I) including -D/2 log(2 pi sigma^2), minus the KL term")
+    # k = 1, D = 2: q = N(0, 4) (std 2) and eps = 1/2 give z = 0 + 2 * 1/2 = 1; W = (1, 2)^T, b = 0, so
+    # W z = (1, 2) and x - W z = (2, 2) - (1, 2) = (1, 0). With sigma^2 = 2:
+    # log p(x | z) = -1/2 [1 / 2 + 2 log(2 pi * 2)] = -1/4 - log(4 pi);  KL = 1/2 (4 + 0 - 1 - log 4) = 3/2 - log 2;
+    # ELBO = -1/4 - log(4 pi) - 3/2 + log 2 = -7/4 - log(2 pi).
+    got = elbo_estimate(np.array([[2.0, 2.0]]), np.array([[0.0]]), np.array([[np.log(4.0)]]), np.array([[1.0], [2.0]]),
+                        np.array([0.0, 0.0]), 2.0, np.full((1, 1, 1), 0.5))
+    close(got, [-1.75 - np.log(2 * np.pi)], name="ELBO estimate with eps = 1/2, D = 2 and sigma^2 = 2",
+          hint="z = mu + exp(log_var / 2) * eps; sum the squared residuals over the D outputs; the constant is D log(2 pi sigma^2)")
 
 # %%
 def test_properties(kl_to_standard_normal, elbo_estimate):
@@ -1621,6 +1645,11 @@ def test_worked_example(gaussian_mi, markov_chain_mi):
           hint="1/2 [log det S_XX + log det S_YY - log det S]; for two scalars, -1/2 log(1 - rho^2)")
     close(as_scalar(gaussian_mi(np.array([[4.0, 1.2], [1.2, 1.0]]), 1), "MI"), np.log(1.25),
           name="MI for rho = 0.6 with sigma_X = 2", hint="MI does not depend on the units")
+    # X = (X1, X2) with identity covariance, Y correlated 0.48 with X1 and 0.6 with X2:
+    # det S = 1 - 0.48^2 - 0.6^2 = 0.4096 = 0.64^2, det S_XX = det S_YY = 1, so I = -1/2 log 0.4096 = log(1 / 0.64).
+    cov3 = np.array([[1.0, 0.0, 0.48], [0.0, 1.0, 0.6], [0.48, 0.6, 1.0]])
+    close(as_scalar(gaussian_mi(cov3, 2), "MI"), np.log(1.5625), name="MI between X = (X1, X2) and Y",
+          hint="with several coordinates per block use the log-determinants of the blocks, not one correlation")
     close(markov_chain_mi(1.0, np.array([1.0, 1.0]), np.array([1.0, 2.0])), [0.5 * np.log(2.0), 0.5 * np.log(4.0 / 3.0)],
           name="I(X_0; X_i) along the chain", hint="noise accumulates: noise_i = g_i^2 noise_{i-1} + n_i")
 
@@ -1653,7 +1682,7 @@ def test_properties(gaussian_mi, markov_chain_mi):
 # %%
 # HIDDEN
 def test_gaussian_mi_against_torch(gaussian_mi):
-    """Random joint covariances with blocks of several coordinates, and two scalars with correlation up to 0.999999."""
+    """Random joint covariances with blocks of several coordinates, and two scalars with correlations from weak to nearly perfect."""
     # Oracle: h(X) + h(Y) - h(X, Y) with torch.distributions.MultivariateNormal entropies.
     import numpy as np
     import torch
@@ -1721,7 +1750,7 @@ def test_chain_against_covariances(markov_chain_mi):
 # %%
 # HIDDEN
 def test_chain_long_and_degenerate(markov_chain_mi):
-    """A 40-layer chain whose information decays to about 1e-24 nats, a layer with gain 0, and a nearly noiseless link."""
+    """A 40-layer chain whose information decays far below floating-point rounding of 1, a layer with gain 0, and a nearly noiseless link."""
     # 40 layers of gain 1/2: SNR ~ 1e-24 at the end. Oracle: the same recursion in 50-digit arithmetic.
     # A correct float64 answer is accurate to ~1e-15 relative (log1p); rtol 1e-6 and atol 0, because the
     # whole point is the tiny values: log(1 + snr) rounds them to exactly 0.

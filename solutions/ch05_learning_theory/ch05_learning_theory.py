@@ -107,7 +107,11 @@ def pac_realizable_sample_size(h_size, epsilon, delta):
 
     Returns
     -------
-    m : int >= 0, the number of examples.
+    m : int >= 0, the number of examples: a Python int (or numpy integer), not a float.
+        |H| = 1 with delta = 1 needs 0 examples.
+
+    Sample sizes are compared exactly, so float32 arithmetic is not accepted: compute in Python
+    floats (float64) with math.log.
     """
     # BEGIN SOLUTION
     return int(math.ceil((math.log(h_size) - math.log(delta)) / epsilon))
@@ -127,7 +131,10 @@ def pac_agnostic_sample_size(h_size, epsilon, delta):
 
     Returns
     -------
-    m : int >= 1, the number of examples.
+    m : int >= 1, the number of examples: a Python int (or numpy integer), not a float.
+
+    Sample sizes are compared exactly, so float32 arithmetic is not accepted: compute in Python
+    floats (float64) with math.log.
     """
     # BEGIN SOLUTION
     return int(math.ceil(2.0 * (math.log(2.0) + math.log(h_size) - math.log(delta)) / epsilon**2))
@@ -149,6 +156,8 @@ def uniform_convergence_epsilon(h_size, m, delta):
     Returns
     -------
     epsilon_uc : float > 0
+
+    Compared at rtol 1e-10, so float32 arithmetic is not accepted: compute in Python floats (float64).
     """
     # BEGIN SOLUTION
     return math.sqrt((math.log(2.0) + math.log(h_size) - math.log(delta)) / (2.0 * m))
@@ -204,6 +213,7 @@ def test_properties(pac_realizable_sample_size, pac_agnostic_sample_size, unifor
 # %%
 # HIDDEN
 def test_random_against_failure_probability(pac_realizable_sample_size, pac_agnostic_sample_size, uniform_convergence_epsilon):
+    """Random class sizes (some far beyond a float), accuracies and confidences, against the failure-probability bounds themselves."""
     # Oracle: the failure-probability bounds themselves in 50-digit arithmetic (mpmath), the smallest
     # integer m found by bisection (not the closed form). Cases whose real-valued bound lies within
     # 1e-9 of an integer are skipped: there the rounding of a correct float computation may go either way.
@@ -248,6 +258,7 @@ def test_random_against_failure_probability(pac_realizable_sample_size, pac_agno
 # %%
 # HIDDEN
 def test_astronomical_class(pac_realizable_sample_size, pac_agnostic_sample_size, uniform_convergence_epsilon):
+    """A class whose size is a Python integer far too large to convert to a float."""
     # |H| = 2^(32 * 400): every network with 400 float32 weights. ln|H| = 12800 ln 2 exactly; the
     # number itself overflows a float, so np.log(h) and math.log(h / delta) both fail.
     import math
@@ -268,6 +279,7 @@ def test_astronomical_class(pac_realizable_sample_size, pac_agnostic_sample_size
 # %%
 # HIDDEN
 def test_edge_cases(pac_realizable_sample_size, pac_agnostic_sample_size, uniform_convergence_epsilon):
+    """A single hypothesis at delta = 1 (nothing to learn), epsilon = 1, and a ratio |H| / delta that overflows a float."""
     # |H| = 1 and delta = 1: nothing to learn, no example needed in the realizable case; the agnostic
     # bound still pays for the two-sidedness of Hoeffding: ceil(2 ln 2 / eps^2).
     import math
@@ -284,6 +296,21 @@ def test_edge_cases(pac_realizable_sample_size, pac_agnostic_sample_size, unifor
           hint="|H| / delta overflows to inf: subtract logs instead of dividing")
     close(as_scalar(uniform_convergence_epsilon(1, 1, 1.0), "epsilon_uc"), math.sqrt(math.log(2) / 2), rtol=1e-10, atol=0,
           name="epsilon_uc for |H| = 1, m = 1, delta = 1")
+
+# %%
+# HIDDEN
+def test_sample_sizes_are_integers(pac_realizable_sample_size, pac_agnostic_sample_size):
+    """Sample sizes come back as integers (a Python int or a numpy integer), never as floats."""
+    # The docstrings promise an int: math.ceil returns one, np.ceil returns a float (991.0).
+    import numbers
+    from mlmathkit_checks import require
+
+    for fn, what in ((pac_realizable_sample_size, "realizable"), (pac_agnostic_sample_size, "agnostic")):
+        for h, e, d in [(1000, 0.01, 0.05), (1, 0.1, 1.0), (2**3000, 0.2, 1e-6), (5e4, 0.3, 0.3)]:
+            m = fn(h, e, d)
+            require(isinstance(m, numbers.Integral) and not isinstance(m, bool),
+                    f"the {what} sample size should be an int (a whole number of examples), got {type(m).__name__} {m!r:.40}"
+                    " - math.ceil returns an int, np.ceil a float")
 
 # %% [raw]
 # # END TESTS
@@ -373,6 +400,9 @@ def realizable(points, labels, hclass):
     Returns
     -------
     bool
+
+    float32 points are accepted (the answer is a yes/no decision, compared exactly). The input arrays
+    are not modified.
     """
     # BEGIN SOLUTION
     from scipy.optimize import linprog
@@ -413,6 +443,9 @@ def is_shattered(points, hclass):
     Returns
     -------
     bool
+
+    float32 points are accepted (the answer is a yes/no decision, compared exactly). The input array is
+    not modified.
     """
     # BEGIN SOLUTION
     import itertools
@@ -482,6 +515,7 @@ def test_properties(realizable, is_shattered):
 # %%
 # HIDDEN
 def test_random_labelings_against_enumeration(realizable):
+    """Every labeling of small random point sets with ties and repeated points, for thresholds, intervals and rectangles."""
     # Oracle: enumerate the hypotheses themselves. On a finite sample every threshold, interval or box
     # behaves like one whose endpoints are sample coordinates (or the empty one), so the realizable
     # labelings are exactly those produced by the finitely many such hypotheses. Points on a small
@@ -521,6 +555,7 @@ def test_random_labelings_against_enumeration(realizable):
 # %%
 # HIDDEN
 def test_halfspaces_against_max_margin_lp(realizable):
+    """Halfspace labelings of small point sets with collinear triples, repeated points and points exactly on a boundary line."""
     # Oracle: a different LP with scipy.optimize.linprog — maximise the margin t subject to
     # s_i (w . x_i + b) >= t with |w_j|, |b| <= 1; realizable iff t* > 0. Integer grid points make
     # collinear triples, repeated points and positives exactly on a boundary line common, and keep
@@ -551,6 +586,7 @@ def test_halfspaces_against_max_margin_lp(realizable):
 # %%
 # HIDDEN
 def test_shattering_edge_and_hard_cases(is_shattered):
+    """One point, repeated points, collinear and nearly collinear points, tiny and far-away triangles, a point inside a triangle."""
     import numpy as np
     from mlmathkit_checks import as_scalar, require
 
@@ -572,6 +608,31 @@ def test_shattering_edge_and_hard_cases(is_shattered):
     check([[0.0, 0.0], [1e-3, 0.0], [0.0, 1e-3]], "halfspaces", True, "a tiny triangle")
     check([[0.0, 0.0], [2.0, 0.0], [1.0, 2.0], [1.0, 0.5]], "halfspaces", False, "a triangle and a point inside it")
     check([[0.0, 0.0], [1.0, 0.0]], "halfspaces", True, "two points")
+
+# %%
+# HIDDEN
+def test_float32_points_and_unchanged_inputs(realizable, is_shattered):
+    """Points given as float32 arrays, and the caller's points and labels left unchanged."""
+    # Small integers are exact in float32, so the answers are those of the float64 points (known by hand).
+    import numpy as np
+    from mlmathkit_checks import as_scalar, close, require
+
+    cases = [(np.array([2.0, 0.0, 1.0], dtype=np.float32), np.array([1, 0, 1]), "thresholds", True),
+             (np.array([2.0, 0.0, 1.0], dtype=np.float32), np.array([1, 0, 0]), "intervals", True),
+             (np.array([2.0, 0.0, 1.0], dtype=np.float32), np.array([1, 1, 0]), "intervals", False),
+             (np.array([[0, 0], [2, 2], [1, 1]], dtype=np.float32), np.array([1, 1, 0]), "rectangles", False),
+             (np.array([[0, 0], [2, 0], [1, 1]], dtype=np.float32), np.array([1, 0, 1]), "halfspaces", True),
+             (np.array([[0, 0], [1, 1], [2, 2]], dtype=np.float32), np.array([1, 0, 1]), "halfspaces", False)]
+    for P, y, hclass, want in cases:
+        P0, y0 = P.copy(), y.copy()
+        got = as_scalar(realizable(P, y, hclass), "realizable")
+        require(got == float(want), f"{hclass}, float32 points {P.tolist()}, labels {y.tolist()}: expected {want}, got {bool(got)}")
+        close(P, P0, rtol=0, atol=0, name="points after calling realizable", hint="do not modify the caller's arrays")
+        close(y, y0, rtol=0, atol=0, name="labels after calling realizable", hint="do not modify the caller's arrays")
+    diamond = np.array([[1, 0], [0, 1], [-1, 0], [0, -1]], dtype=np.float32)
+    D0 = diamond.copy()
+    require(as_scalar(is_shattered(diamond, "rectangles"), "shattered") == 1.0, "rectangles shatter a float32 diamond")
+    close(diamond, D0, rtol=0, atol=0, name="points after calling is_shattered", hint="do not modify the caller's array")
 
 # %% [raw]
 # # END TESTS
@@ -641,7 +702,10 @@ def count_labelings(points, hclass):
 
     Returns
     -------
-    int between 1 and 2**n.
+    int between 1 and 2**n (a Python int or numpy integer, not a float). Repeated or collinear points
+    give fewer labelings than points in general position.
+
+    float32 points are accepted (the count is compared exactly). The input array is not modified.
     """
     # BEGIN SOLUTION
     import itertools
@@ -661,7 +725,9 @@ def sauer_shelah(m, d):
 
     Returns
     -------
-    int (exact; equals 2**m when m <= d).
+    int (exact; equals 2**m when m <= d). A Python int: the value can have hundreds of digits, more
+    than a float (or a 64-bit numpy integer) holds exactly, so float arithmetic (scipy.special.comb)
+    is not accepted.
     """
     # BEGIN SOLUTION
     return sum(math.comb(m, i) for i in range(min(d, m) + 1))
@@ -676,12 +742,15 @@ def vc_bound(n, d, delta):
     Parameters
     ----------
     n : int >= 1, sample size (up to 1e9).
-    d : int >= 0, VC dimension (up to a few thousand).
+    d : int >= 0, VC dimension (up to a few thousand); d may exceed 2n, and then Phi_d(2n) = 2^(2n).
     delta : float in (0, 1], failure probability.
 
     Returns
     -------
     float > 0. Must stay finite when Phi_d(2n) overflows a float (compute ln Phi_d(2n) in log space).
+
+    Compute in float64: the worked example is checked at rtol 1e-8, which float32 arithmetic misses;
+    the other cases at rtol 1e-4.
     """
     # BEGIN SOLUTION
     from scipy.special import logsumexp
@@ -775,6 +844,7 @@ def test_properties(count_labelings, sauer_shelah, vc_bound):
 # %%
 # HIDDEN
 def test_sauer_shelah_against_binomial_tail(sauer_shelah):
+    """Zero points, VC dimension 0, more VC dimension than points, and random sizes up to a few hundred points."""
     # Oracles: Pascal's rule Phi_d(m) = Phi_d(m-1) + Phi_{d-1}(m-1) in exact integers for small m, and
     # Phi_d(m) = 2^m P[Binomial(m, 1/2) <= d] with scipy.stats (relative accuracy ~1e-13) for larger m.
     from functools import lru_cache
@@ -804,6 +874,7 @@ def test_sauer_shelah_against_binomial_tail(sauer_shelah):
 # %%
 # HIDDEN
 def test_count_labelings_against_closed_forms(count_labelings):
+    """Halfspaces on points in general position and on collinear points, thresholds and intervals with ties, rectangles on a grid."""
     # Halfspaces in the plane, m points in general position (Gaussian points, almost surely):
     # m^2 - m + 2 labelings (Cover's function counting theorem). m distinct collinear points: the
     # halfspaces act as thresholds in either direction, 2m labelings. Thresholds with ties: one more than
@@ -838,6 +909,7 @@ def test_count_labelings_against_closed_forms(count_labelings):
 # %%
 # HIDDEN
 def test_vc_bound_against_mpmath(vc_bound):
+    """VC dimension 0, VC dimension above 2n, and sample sizes up to a billion where the growth function overflows a float."""
     # Oracle: Phi_d(2n) summed exactly in 40-digit arithmetic (mpmath). The log-space computation loses
     # at most ~1e-12 relative accuracy (cumulative sums of d logs); the default rtol 1e-4 is far above it
     # and far below the effect of any real mistake (Phi_d(n) instead of Phi_d(2n) changes the bound by %).
@@ -853,6 +925,46 @@ def test_vc_bound_against_mpmath(vc_bound):
             expected = float(mpmath.sqrt(8 / mpmath.mpf(n) * mpmath.log(4 * phi / mpmath.mpf(delta))))
             close(as_scalar(vc_bound(n, d, delta), "epsilon_VC"), expected, name=f"VC bound (n={n}, d={d}, delta={delta:g})",
                   hint="sqrt(8/n ln(4 Phi_d(2n) / delta)); compute ln Phi in log space, it overflows a float")
+
+# %%
+# HIDDEN
+def test_exact_integer_results(count_labelings, sauer_shelah):
+    """Sauer-Shelah sums with hundreds of digits, exact to the last digit, and counts returned as integers."""
+    # Oracles in exact integer arithmetic: Pascal's rule Phi_d(m) = Phi_d(m-1) + Phi_{d-1}(m-1) row by row,
+    # and for m = 2k, d = k the symmetry of the binomial row: Phi_k(2k) = 2^(2k-1) + C(2k, k) / 2, with
+    # C(2k, k) built by the exact recurrence C(k+i, i) = C(k+i-1, i-1) (k+i) / i.
+    import numbers
+    import numpy as np
+    from mlmathkit_checks import as_scalar, require
+
+    def pascal(m, d):
+        row = [1] * (d + 1)  # Phi_j(0) = 1 for every j
+        for _ in range(m):
+            row = [1] + [row[j] + row[j - 1] for j in range(1, d + 1)]
+        return row[d]
+
+    def half_row(k):
+        c = 1
+        for i in range(1, k + 1):
+            c = c * (k + i) // i
+        return 2 ** (2 * k - 1) + c // 2
+
+    cases = [(64, 64, 2**64), (100, 0, 1), (150, 40, pascal(150, 40)), (300, 120, pascal(300, 120)),
+             (2000, 1000, half_row(1000))]
+    for m, d, want in cases:
+        got = sauer_shelah(m, d)
+        require(isinstance(got, numbers.Integral) and not isinstance(got, bool),
+                f"Phi_{d}({m}) should be an exact int, got {type(got).__name__}"
+                " - sum math.comb(m, i) in Python integers (floats and int64 cannot hold it exactly)")
+        require(int(got) == want, f"Phi_{d}({m}) is not exact: it differs from the true value by {int(got) - want}"
+                " - sum C(m, i) for i = 0..min(d, m) with math.comb")
+    # intervals on 3 distinct points: C(4, 2) + 1 = 7; halfspaces on a triangle: all 2^3 = 8
+    for points, hclass, want in [(np.array([0.0, 1.0, 2.0]), "intervals", 7),
+                                 (np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 1.0]]), "halfspaces", 8)]:
+        c = count_labelings(points, hclass)
+        require(isinstance(c, numbers.Integral) and not isinstance(c, bool),
+                f"count_labelings({hclass}) should return an int, got {type(c).__name__} {c!r:.30}")
+        require(as_scalar(c, "count") == float(want), f"count_labelings({hclass}) on 3 points: expected {want}, got {c}")
 
 # %% [raw]
 # # END TESTS
@@ -940,6 +1052,10 @@ def bias_variance_mc(x_train, noise_train, x_test, noise_test, degree):
     dict with
         "predictions" : array of shape (T, m), float
         "bias2", "variance", "error" : floats
+
+    Fit in float64: at degree 11 the Vandermonde matrix has condition number ~1e8 and predictions are
+    compared to 1e-5 of their scale, which float32 arithmetic cannot reach (float32 is not accepted).
+    bias2, variance and error are compared at rtol 1e-5. The input arrays are not modified.
     """
     # BEGIN SOLUTION
     x_train = np.asarray(x_train, dtype=float)
@@ -1049,6 +1165,7 @@ def test_decomposition_and_trends(bias_variance_mc):
 # %%
 # HIDDEN
 def test_random_against_chebyshev_fit(bias_variance_mc):
+    """Random training sets and several test points at degrees from 0 to 9, with different noise levels."""
     # Oracle: numpy.polynomial.Chebyshev.fit, least squares in the Chebyshev basis on the data's domain
     # mapped to [-1, 1] (well conditioned), then the three averages written out with explicit loops.
     # Monomial-basis lstsq at degree <= 9 on 30 points agrees with it to ~3e-9 of the largest prediction;
@@ -1069,7 +1186,10 @@ def test_random_against_chebyshev_fit(bias_variance_mc):
         b_exp = sum((fbar[j] - f[j]) ** 2 for j in range(m)) / m
         v_exp = sum(((P_exp[:, j] - fbar[j]) ** 2).sum() / T for j in range(m)) / m
         e_exp = ((f[None, :] + nt - P_exp) ** 2).sum() / (T * m)
+        inputs = (x.copy(), noise.copy(), xt.copy(), nt.copy())
         P, b, v, e = fields(bias_variance_mc(x, noise, xt, nt, p), ["predictions", "bias2", "variance", "error"], "result")
+        for arr, arr0, what in zip((x, noise, xt, nt), inputs, ("x_train", "noise_train", "x_test", "noise_test")):
+            close(arr, arr0, rtol=0, atol=0, name=f"{what} after the call", hint="do not modify the caller's arrays")
         scale = np.abs(P_exp).max()
         close(P, P_exp, rtol=0, atol=1e-6 * scale, name=f"predictions (degree {p})",
               hint="least squares with p + 1 coefficients, solved with np.linalg.lstsq")
@@ -1081,6 +1201,7 @@ def test_random_against_chebyshev_fit(bias_variance_mc):
 # %%
 # HIDDEN
 def test_interpolation_and_ill_conditioning(bias_variance_mc):
+    """A fit with as many coefficients as training points (interpolation), and a high degree where the Vandermonde matrix is badly conditioned."""
     # (a) degree n - 1 = 3 on 4 well-spread points interpolates: the fit passes through every label.
     # (b) degree 11 on 40 points: cond(Vandermonde) ~ 1e8. Backward-stable monomial-basis solvers (lstsq,
     #     QR) agree with the Chebyshev oracle to ~2e-7 of the largest prediction, allowed 1e-5; the normal
@@ -1170,12 +1291,14 @@ def soft_threshold(z, gamma):
 
     Parameters
     ----------
-    z : float or array of any shape, float.
-    gamma : float >= 0.
+    z : float or array of any shape, float; may contain exact zeros and values equal to +-gamma.
+    gamma : float >= 0 (gamma = 0 returns z unchanged, zeros included).
 
     Returns
     -------
-    array of the shape of z (a float for a scalar z).
+    array of the shape of z (a float for a scalar z), a new array: the input z is not modified.
+
+    float32 inputs are accepted: results are compared at rtol 1e-4 (plus 1e-6 absolute for float32 z).
     """
     # BEGIN SOLUTION
     z = np.asarray(z, dtype=float)
@@ -1194,7 +1317,9 @@ def lasso_alpha_max(X, y, l1_ratio=1.0):
 
     Returns
     -------
-    float >= 0
+    float >= 0. A feature correlated negatively with y counts as much as a positive one (|x_j^T y_c|).
+
+    Compute in float64; results are compared at rtol 1e-4. The input arrays are not modified.
     """
     # BEGIN SOLUTION
     X = np.asarray(X, dtype=float)
@@ -1222,7 +1347,12 @@ def elastic_net(X, y, alpha, l1_ratio=1.0, tol=1e-10, max_iter=10_000):
 
     Returns
     -------
-    (coef, intercept) : array of shape (d,), float
+    (coef, intercept) : coef an array of shape (d,), float; intercept a float.
+
+    Compute in float64: coefficients are compared to scikit-learn's (run to a duality gap of 1e-12)
+    within 1e-6 of the largest coefficient, which float32 arithmetic cannot reach (float32 is not
+    accepted). Any convergent algorithm passes; `tol` and `max_iter` are only its stopping rule.
+    The input arrays are not modified.
     """
     # BEGIN SOLUTION
     X = np.asarray(X, dtype=float)
@@ -1336,6 +1466,7 @@ def test_kkt_conditions(lasso_alpha_max, elastic_net):
 # %%
 # HIDDEN
 def test_random_against_sklearn(elastic_net):
+    """Random problems with shifted and rescaled columns, correlated features, more features than samples, lasso and elastic net."""
     # Oracle: scikit-learn ElasticNet / Lasso run to a duality gap of 1e-12 (max_iter 1e6). Both solvers
     # then sit within ~1e-9 of the optimum (strongly convex or generic data); allowed 1e-6 relative to
     # the largest coefficient.
@@ -1369,6 +1500,7 @@ def test_random_against_sklearn(elastic_net):
 # %%
 # HIDDEN
 def test_alpha_max_against_sklearn_path(lasso_alpha_max):
+    """Shifted and rescaled features, more features than samples, a single feature, several l1_ratio values, and a feature correlated negatively with y."""
     # Oracle: the first alpha of scikit-learn's regularization path (enet_path) on centered data.
     import numpy as np
     from sklearn.linear_model import enet_path
@@ -1382,10 +1514,22 @@ def test_alpha_max_against_sklearn_path(lasso_alpha_max):
         expected = enet_path(Xc, yc, l1_ratio=rho, n_alphas=2)[0][0]
         close(as_scalar(lasso_alpha_max(X, y, rho), "alpha_max"), expected, name=f"alpha_max (n={n}, d={d}, l1_ratio={rho})",
               hint="center X and y first (the intercept is free), divide by n and by l1_ratio")
+    # the strongest feature is correlated negatively with y, a weaker one positively
+    n = 40
+    X = rng.normal(size=(n, 3)) + 2.0
+    y = -3.0 * X[:, 0] + 0.5 * X[:, 1] + 0.1 * rng.normal(size=n)
+    X0, y0 = X.copy(), y.copy()
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    expected = enet_path(Xc, yc, l1_ratio=0.7, n_alphas=2)[0][0]
+    close(as_scalar(lasso_alpha_max(X, y, 0.7), "alpha_max"), expected, name="alpha_max with a negatively correlated feature",
+          hint="the KKT condition at w = 0 bounds |x_j^T y_c| / n: take the absolute value")
+    close(X, X0, rtol=0, atol=0, name="X after lasso_alpha_max", hint="center a copy: do not modify the caller's X")
+    close(y, y0, rtol=0, atol=0, name="y after lasso_alpha_max", hint="do not modify the caller's y")
 
 # %%
 # HIDDEN
 def test_edge_cases(elastic_net):
+    """The ridge limit l1_ratio = 0, a duplicated column, a constant column, and the caller's X and y left unchanged."""
     # Ridge limit l1_ratio = 0: closed form (Xc^T Xc / n + alpha I)^{-1} Xc^T yc / n. Duplicated column:
     # the elastic net's l2 part splits the weight equally between the copies (oracle: scikit-learn).
     # A constant column gets coefficient 0 and must not produce NaN.
@@ -1416,10 +1560,42 @@ def test_edge_cases(elastic_net):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         ref = Lasso(alpha=0.05, tol=1e-12, max_iter=10**6).fit(Xk, y)
+    Xk0, y0 = Xk.copy(), y.copy()
     w, b = fields(elastic_net(Xk, y, 0.05), ["coef", "intercept"], "lasso")
+    close(Xk, Xk0, rtol=0, atol=0, name="X after elastic_net", hint="center a copy: do not modify the caller's X")
+    close(y, y0, rtol=0, atol=0, name="y after elastic_net", hint="do not modify the caller's y")
     close(w, ref.coef_, rtol=0, atol=1e-6, name="lasso coefficients with a constant column",
           hint="a constant column is 0 after centering: skip it (coefficient 0) instead of dividing by 0")
     close(as_scalar(b, "intercept"), ref.intercept_, atol=1e-5, name="lasso intercept with a constant column")
+
+# %%
+# HIDDEN
+def test_soft_threshold_cases(soft_threshold):
+    """A scalar, a 2-D array, exact zeros, values exactly at plus or minus gamma, gamma = 0, huge values and float32; the input is left unchanged."""
+    # Oracle: the three branches of S written out element by element (z - gamma above gamma, z + gamma below
+    # -gamma, 0 in between). Exact in float64; float32 inputs differ by ~1e-7 of |z| (atol 1e-6, |z| <= 5).
+    import numpy as np
+    from mlmathkit_checks import as_array, as_scalar, close
+
+    def oracle(z, gamma):
+        return np.array([v - gamma if v > gamma else (v + gamma if v < -gamma else 0.0) for v in np.ravel(z)]).reshape(np.shape(z))
+
+    close(as_scalar(soft_threshold(2.5, 1.0), "S(2.5, 1)"), 1.5, name="S of a scalar")
+    close(as_scalar(soft_threshold(-0.25, 1.0), "S(-0.25, 1)"), 0.0, atol=0, name="S of a small negative scalar")
+    rng = np.random.default_rng(5353)
+    z = np.array([[0.0, 1.0, -1.0, 0.5, -0.5], [3.0, -3.0, 1e300, -1e300, 1e-300], [0.999, -1.001, 2.0, -2.0, 0.0]])
+    z0 = z.copy()
+    got = as_array(soft_threshold(z, 1.0), "S(z, 1)", shape=z.shape)
+    close(got, oracle(z0, 1.0), rtol=1e-12, atol=0, name="S(z, 1) on a 2-D array with zeros, +-gamma and huge values",
+          hint="sign(z) * max(|z| - gamma, 0), element-wise, keeping the shape of z")
+    close(z, z0, rtol=0, atol=0, name="z after calling soft_threshold", hint="return a new array: do not modify the caller's z")
+    zg = np.array([0.0, -0.0, 2.0, -3.5, 1e-12])
+    close(soft_threshold(zg, 0.0), oracle(zg, 0.0), rtol=0, atol=0, name="S(z, 0) with exact zeros",
+          hint="with gamma = 0 nothing is shrunk; an exact zero stays 0 (no 0/0)")
+    z32 = rng.uniform(-5.0, 5.0, size=(4, 6)).astype(np.float32)
+    z32_0 = z32.copy()
+    close(soft_threshold(z32, 0.75), oracle(z32.astype(np.float64), 0.75), rtol=1e-4, atol=1e-6, name="S(z, 0.75) for float32 z")
+    close(z32, z32_0, rtol=0, atol=0, name="float32 z after calling soft_threshold", hint="do not modify the caller's z")
 
 # %% [raw]
 # # END TESTS
@@ -1480,13 +1656,16 @@ def early_stopping(val_losses, patience, min_delta=0.0):
 
     Parameters
     ----------
-    val_losses : array of shape (T,), float, T >= 1.
+    val_losses : array of shape (T,), float, T >= 1 (a single epoch gives (0, 0)); may contain ties.
     patience : int >= 1.
     min_delta : float >= 0.
 
     Returns
     -------
-    (best_epoch, stop_epoch) : tuple of ints, 0 <= best_epoch <= stop_epoch <= T - 1.
+    (best_epoch, stop_epoch) : tuple of ints (Python ints or numpy integers, not floats),
+        0 <= best_epoch <= stop_epoch <= T - 1.
+
+    float32 losses are accepted (the epochs are compared exactly). The input array is not modified.
     """
     # BEGIN SOLUTION
     v = np.asarray(val_losses, dtype=float).ravel()
@@ -1515,7 +1694,11 @@ def dropout_forward(x, p, u, train=True):
 
     Returns
     -------
-    (out, mask) : two arrays of the shape of x, float. E[out] = x over u ~ Uniform[0, 1).
+    (out, mask) : two arrays of the shape of x, float, in both modes (in evaluation mode the mask is an
+        array of ones, not the number 1). E[out] = x over u ~ Uniform[0, 1).
+
+    float32 inputs and arithmetic are accepted: results are compared at rtol 1e-4 (averages over many
+    entries at rtol 1e-6). The input arrays x and u are not modified.
     """
     # BEGIN SOLUTION
     x = np.asarray(x, dtype=float)
@@ -1536,7 +1719,10 @@ def dropout_backward(dout, mask):
 
     Returns
     -------
-    dx : array of the shape of dout, float.
+    dx : array of the shape of dout, float (a new array).
+
+    float32 inputs and arithmetic are accepted: results are compared at rtol 1e-4. The input arrays
+    dout and mask are not modified.
     """
     # BEGIN SOLUTION
     return np.asarray(dout, dtype=float) * np.asarray(mask, dtype=float)
@@ -1631,6 +1817,7 @@ def test_dropout_worked_example_and_expectation(dropout_forward, dropout_backwar
 # %%
 # HIDDEN
 def test_early_stopping_against_jump_oracle(early_stopping):
+    """Random validation curves from 1 to 60 epochs, with many exact ties, several patiences and minimum improvements."""
     # Oracle: jump from one improvement to the next by slicing (a different algorithm from the epoch
     # loop): from best epoch i, the next best is the first j in (i, i + patience] with v[j] < v[i] - min_delta.
     import numpy as np
@@ -1663,6 +1850,7 @@ def test_early_stopping_against_jump_oracle(early_stopping):
 # %%
 # HIDDEN
 def test_dropout_against_torch(dropout_forward, dropout_backward):
+    """Train and evaluation mode on 1-D to 3-D inputs for several drop probabilities, including p = 0, against PyTorch."""
     # Oracle: torch.nn.Dropout in train and eval mode, with autograd for the backward pass. The uniform
     # numbers handed to the student are built from torch's own mask: u < p exactly where torch dropped.
     import numpy as np
@@ -1693,6 +1881,7 @@ def test_dropout_against_torch(dropout_forward, dropout_backward):
 # %%
 # HIDDEN
 def test_dropout_expectation_by_quadrature(dropout_forward):
+    """The average output and the keep rate over all values of u, for drop probabilities other than 1/2, in float64 and float32."""
     # E_u[out] and the keep rate as integrals over u ~ Uniform[0, 1), by the midpoint rule on N cells:
     # u_k = (k + 1/2) / N. With p N an integer, exactly (1 - p) N midpoints are kept, so the quadrature is
     # exact: mean(out) = x and the keep rate is 1 - p up to rounding (float64 ~1e-15, float32 answers ~1e-7:
@@ -1714,6 +1903,52 @@ def test_dropout_expectation_by_quadrature(dropout_forward):
               hint="inverted dropout preserves the expectation: scale the kept entries by 1/(1-p)")
         out32, _ = fields(dropout_forward(X.astype(np.float32), p, U), ["out", "mask"], "forward")
         close(as_array(out32, "out").mean(axis=0), x, rtol=1e-6, name=f"E[out] over u for float32 inputs, p = {p}")
+
+# %%
+# HIDDEN
+def test_shapes_types_and_unchanged_inputs(early_stopping, dropout_forward, dropout_backward):
+    """A single epoch, float32 losses, integer epochs, masks of the input's shape in both modes, and the caller's arrays left unchanged."""
+    # Expected values by hand: losses (1, 0.5, 0.5, 0.7), patience 2: epoch 1 improves, epoch 2 ties,
+    # epoch 3 is 2 epochs after the best -> (1, 3). Dropout with p = 0.3: kept entries scaled by 1/0.7.
+    import numbers
+    import numpy as np
+    from mlmathkit_checks import as_array, close, fields, require
+
+    def epochs(v, patience, what):
+        v0 = v.copy()
+        best, stop = fields(early_stopping(v, patience), ["best_epoch", "stop_epoch"], "result")
+        for e, name in ((best, "best_epoch"), (stop, "stop_epoch")):
+            require(isinstance(e, numbers.Integral) and not isinstance(e, bool),
+                    f"{what}: {name} should be an int, got {type(e).__name__} {e!r:.30}")
+        close(v, v0, rtol=0, atol=0, name=f"val_losses after early_stopping ({what})", hint="do not modify the caller's array")
+        return np.array([best, stop], dtype=float)
+
+    close(epochs(np.array([0.3]), 1, "one epoch"), [0, 0], atol=0, name="(best, stop) for a single epoch",
+          hint="with one epoch, it is both the best and the last")
+    close(epochs(np.array([1.0, 0.5, 0.5, 0.7], dtype=np.float32), 2, "float32 losses"), [1, 3], atol=0,
+          name="(best, stop) for float32 losses with a tie")
+
+    rng = np.random.default_rng(6262)
+    x = rng.normal(size=(2, 3, 4))
+    u = rng.random((2, 3, 4))
+    x0, u0 = x.copy(), u.copy()
+    keep = (u >= 0.3) / 0.7
+    out, mask = fields(dropout_forward(x, 0.3, u), ["out", "mask"], "forward")
+    close(out, x0 * keep, name="train-mode output on a 3-D input")
+    close(mask, keep, name="train-mode mask on a 3-D input")
+    close(x, x0, rtol=0, atol=0, name="x after dropout_forward (train)", hint="compute x * mask into a new array: do not modify x")
+    close(u, u0, rtol=0, atol=0, name="u after dropout_forward (train)", hint="do not modify the caller's u")
+    mask = as_array(mask, "mask")
+    dout = rng.normal(size=(2, 3, 4))
+    dout0, mask0 = dout.copy(), mask.copy()
+    close(dropout_backward(dout, mask), dout0 * keep, name="backward pass on a 3-D input")
+    close(dout, dout0, rtol=0, atol=0, name="dout after dropout_backward", hint="return dout * mask as a new array: do not modify dout")
+    close(mask, mask0, rtol=0, atol=0, name="mask after dropout_backward", hint="do not modify the caller's mask")
+    out, mask = fields(dropout_forward(x, 0.3, u, train=False), ["out", "mask"], "forward")
+    close(out, x0, name="eval-mode output on a 3-D input", hint="in evaluation mode dropout is the identity")
+    close(as_array(mask, "eval-mode mask", shape=x.shape), np.ones(x.shape), name="eval-mode mask",
+          hint="the mask is an array of ones of the shape of x, not the number 1")
+    close(x, x0, rtol=0, atol=0, name="x after dropout_forward (eval)", hint="do not modify the caller's x")
 
 
 # %% [raw]
@@ -1784,6 +2019,9 @@ def expected_noisy_loss(X, y, w, sigma):
     Returns
     -------
     float
+
+    Compute in float64: results are compared at rtol 1e-9, so float32 arithmetic is not accepted. The
+    input arrays are not modified.
     """
     # BEGIN SOLUTION
     X, y, w = np.asarray(X, dtype=float), np.asarray(y, dtype=float).ravel(), np.asarray(w, dtype=float).ravel()
@@ -1804,6 +2042,9 @@ def ridge_equivalent(X, y, sigma):
     Returns
     -------
     w : array of shape (d,), float.
+
+    Compute in float64: results are compared at rtol 1e-6 (nearly collinear columns included), so
+    float32 arithmetic is not accepted. The input arrays are not modified.
     """
     # BEGIN SOLUTION
     X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float).ravel()
@@ -1819,11 +2060,15 @@ def augmented_least_squares(X, y, noise):
     ----------
     X : array of shape (n, d), float.
     y : array of shape (n,), float.
-    noise : array of shape (K, n, d), float; copy k has inputs X + noise[k] and targets y.
+    noise : array of shape (K, n, d), float, K >= 1; copy k has inputs X + noise[k] and targets y.
+        The stacked (K n, d) design has full column rank, so the minimizer is unique.
 
     Returns
     -------
     w : array of shape (d,), float.
+
+    Compute in float64: results are compared at rtol 1e-6, so float32 arithmetic is not accepted. The
+    input arrays are not modified.
     """
     # BEGIN SOLUTION
     X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float).ravel()
@@ -1926,6 +2171,7 @@ def test_expectation_and_convergence(expected_noisy_loss, ridge_equivalent, augm
 # %%
 # HIDDEN
 def test_ridge_against_sklearn(ridge_equivalent):
+    """Random problems with several features, more features than samples, no noise at all, and nearly collinear columns."""
     # Oracle: sklearn Ridge(alpha = n sigma^2, fit_intercept=False, solver="svd"). Cases include d > n and
     # nearly collinear columns (cond(X^T X) ~ 1e10; with the penalty cond(A) <= ~1e6, so a float64 solve
     # is accurate to ~1e-10 relative: rtol 1e-6).
@@ -1951,6 +2197,7 @@ def test_ridge_against_sklearn(ridge_equivalent):
 # %%
 # HIDDEN
 def test_augmented_against_lstsq(augmented_least_squares):
+    """One noisy copy, many copies of a small data set, zero noise, and as many features as samples."""
     # Oracle: scipy.linalg.lstsq (gelsy) on the stacked design, built with explicit loops. Edge cases:
     # K = 1 (plain least squares on one noisy copy), zero noise (ordinary least squares on X).
     import numpy as np
@@ -1972,6 +2219,7 @@ def test_augmented_against_lstsq(augmented_least_squares):
 # %%
 # HIDDEN
 def test_expected_loss_against_quadrature(expected_noisy_loss):
+    """Random weights and data in dimensions 1 to 4, with small, large and zero noise."""
     # Oracle: the expectation over each input's full noise vector xi_i ~ N(0, sigma^2 I_d) by tensor-product
     # Gauss-Hermite quadrature (3 nodes per coordinate: exact for polynomials of degree <= 5 in each
     # coordinate; the loss is quadratic), summed over the n inputs. The public test does the same by
@@ -1993,6 +2241,27 @@ def test_expected_loss_against_quadrature(expected_noisy_loss):
         close(as_scalar(expected_noisy_loss(X, y, w, sigma), "loss"), expected, rtol=1e-9,
               name=f"expected noisy loss (n={n}, d={d}, sigma={sigma})",
               hint="E ||Xi w||^2 = n sigma^2 ||w||^2, and the loss is divided by n")
+
+# %%
+# HIDDEN
+def test_inputs_unchanged(expected_noisy_loss, ridge_equivalent, augmented_least_squares):
+    """Your functions leave the caller's data, weights and noise arrays unchanged."""
+    import numpy as np
+    from mlmathkit_checks import close
+
+    rng = np.random.default_rng(7373)
+    n, d, K = 12, 3, 4
+    X, y, w = rng.normal(size=(n, d)), rng.normal(size=n), rng.normal(size=d)
+    noise = 0.5 * rng.normal(size=(K, n, d))
+    saved = {"X": X.copy(), "y": y.copy(), "w": w.copy(), "noise": noise.copy()}
+    current = {"X": X, "y": y, "w": w, "noise": noise}
+    for what, call in (("expected_noisy_loss", lambda: expected_noisy_loss(X, y, w, 0.5)),
+                       ("ridge_equivalent", lambda: ridge_equivalent(X, y, 0.5)),
+                       ("augmented_least_squares", lambda: augmented_least_squares(X, y, noise))):
+        call()
+        for key, arr in current.items():
+            close(arr, saved[key], rtol=0, atol=0, name=f"{key} after calling {what}",
+                  hint="work on copies: do not modify the caller's arrays")
 
 
 # %% [raw]

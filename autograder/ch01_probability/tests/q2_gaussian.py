@@ -13,6 +13,14 @@ def test_worked_example_diagonal_covariance(mvn_logpdf):
     got = mvn_logpdf(X, np.zeros(2), np.diag([1.0, 4.0]))
     close(got, [-np.log(4 * np.pi), -np.log(4 * np.pi) - 1.0], name='log-densities at (0,0) and (1,2)', hint='-1/2 [d log(2 pi) + log det Sigma + quadratic form]; with Sigma = L L^T, log det Sigma = 2 sum log L_ii')
 
+@test_case(name="test_worked_example_correlated_covariance", points=None, hidden=False)
+def test_worked_example_correlated_covariance(mvn_logpdf):
+    import numpy as np
+    from mlmathkit_checks import close
+    got = mvn_logpdf(np.array([[2.0, -1.0], [1.0, 1.0]]), np.array([1.0, -1.0]), np.array([[2.0, 1.0], [1.0, 2.0]]))
+    const = -np.log(2 * np.pi) - 0.5 * np.log(3.0)
+    close(got, [const - 1.0 / 3.0, const - 4.0 / 3.0], name='log-densities with a correlated covariance', hint='solve L z = x - mu with the LOWER factor L (not L^T); log det Sigma = 2 sum log L_ii, not sum log Sigma_ii')
+
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(mvn_logpdf):
     import numpy as np
@@ -29,9 +37,12 @@ def test_properties(mvn_logpdf):
     close(plus, minus, name='log N(mu + v) compared with log N(mu - v)', hint='the density is symmetric about its mean')
     close(mvn_logpdf(V + 10.0, mean + 10.0, cov), mvn_logpdf(V, mean, cov), name='log-density after shifting x and mu', hint='only x - mu may enter the formula')
     require(bool(np.all(np.asarray(plus, dtype=float) < float(np.asarray(at_mean, dtype=float).ravel()[0]))), 'the log-density must be largest at the mean')
+    close(mvn_logpdf(np.array([[200.0]]), np.array([0.0]), np.array([[1.0]])), [-0.5 * np.log(2 * np.pi) - 20000.0], name='log-density 200 standard deviations from the mean', hint='never compute the density and take its log afterwards: exp(-20000) is 0.0 in floating point')
+    close(mvn_logpdf(np.zeros((1, 100)), np.zeros(100), 0.0001 * np.eye(100)), [-50 * np.log(2 * np.pi * 0.0001)], name='log-density at the mean of N(0, 1e-4 I) in d = 100', hint='det Sigma underflows here: take log det Sigma = 2 sum log L_ii from the Cholesky factor')
 
 @test_case(name="test_random_against_scipy", points=None, hidden=True)
 def test_random_against_scipy(mvn_logpdf):
+    """Random means and correlated covariances in dimensions from 1 to 8."""
     import numpy as np
     from scipy.stats import multivariate_normal
     from mlmathkit_checks import close
@@ -45,6 +56,7 @@ def test_random_against_scipy(mvn_logpdf):
 
 @test_case(name="test_dimension_50", points=None, hidden=True)
 def test_dimension_50(mvn_logpdf):
+    """A Gaussian in many dimensions."""
     import numpy as np
     from scipy.stats import multivariate_normal
     from mlmathkit_checks import close
@@ -58,6 +70,7 @@ def test_dimension_50(mvn_logpdf):
 
 @test_case(name="test_ill_conditioned_covariance", points=None, hidden=True)
 def test_ill_conditioned_covariance(mvn_logpdf):
+    """An ill-conditioned covariance (condition number 1e8), with points off the mean along its thinnest direction."""
     import mpmath
     import numpy as np
     from mlmathkit_checks import close
@@ -82,6 +95,7 @@ def test_ill_conditioned_covariance(mvn_logpdf):
 
 @test_case(name="test_far_from_the_mean", points=None, hidden=True)
 def test_far_from_the_mean(mvn_logpdf):
+    """Points so far from the mean that the density itself underflows to 0."""
     import numpy as np
     from scipy.stats import multivariate_normal
     from mlmathkit_checks import close
@@ -93,4 +107,32 @@ def test_far_from_the_mean(mvn_logpdf):
     X = mean + 150.0 * np.sqrt(np.linalg.eigvalsh(cov).max()) * directions
     expected = multivariate_normal(mean, cov).logpdf(X)
     close(mvn_logpdf(X, mean, cov), expected, rtol=1e-06, name='log-densities of points far from the mean', hint='never compute the density and take its log afterwards: exp(-1e4) is 0.0 in floating point')
+
+@test_case(name="test_determinant_out_of_range", points=None, hidden=True)
+def test_determinant_out_of_range(mvn_logpdf):
+    """Many dimensions with small or large variances, where det Sigma itself underflows to 0 or overflows to inf."""
+    import numpy as np
+    from scipy.stats import multivariate_normal
+    from mlmathkit_checks import close
+    rng = np.random.default_rng(120)
+    d = 120
+    for scale in (0.0001, 10000.0):
+        A = rng.normal(size=(d, d)) / np.sqrt(d)
+        cov = scale * (A @ A.T + 0.5 * np.eye(d))
+        mean = rng.normal(size=d) * np.sqrt(scale)
+        X = rng.multivariate_normal(mean, cov, size=6)
+        close(mvn_logpdf(X, mean, cov), multivariate_normal(mean, cov).logpdf(X), rtol=1e-06, name=f'log-densities (d = {d}, variances ~{scale:g})', hint='det Sigma is out of floating-point range here: log det Sigma = 2 sum log L_ii, never log(det(Sigma))')
+
+@test_case(name="test_inputs_not_modified", points=None, hidden=True)
+def test_inputs_not_modified(mvn_logpdf):
+    """The points, mean and covariance passed in are left unchanged."""
+    import numpy as np
+    from mlmathkit_checks import close
+    rng = np.random.default_rng(222)
+    A = rng.normal(size=(3, 3))
+    cov, mean, X = (A @ A.T + np.eye(3), rng.normal(size=3), rng.normal(size=(9, 3)))
+    copies = [a.copy() for a in (X, mean, cov)]
+    mvn_logpdf(X, mean, cov)
+    for name, arr, copy in zip(['X', 'mean', 'cov'], [X, mean, cov], copies):
+        close(arr, copy, rtol=0, atol=0, name=f'{name} after the call', hint='work on new arrays, not in place')
 

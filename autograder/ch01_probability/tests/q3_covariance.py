@@ -13,6 +13,8 @@ def test_worked_example(sample_covariance, correlation_matrix):
     close(sample_covariance(X), [[1.0, 2.0], [2.0, 7.0]], name='sample covariance', hint='centre each column, then divide the sum of outer products by n - 1')
     r = 2.0 / np.sqrt(7.0)
     close(correlation_matrix(X), [[1.0, r], [r, 1.0]], name='correlation matrix', hint='divide S_jk by the product of the standard deviations sqrt(S_jj) sqrt(S_kk)')
+    close(sample_covariance(X + 100000000.0), [[1.0, 2.0], [2.0, 7.0]], atol=1e-06, name='sample covariance of the data + 1e8', hint='mean(x x^T) - xbar xbar^T cancels catastrophically for a large mean (and float32 cannot even store 1e8 + 1): centre the data first, in float64')
+    close(correlation_matrix(X + 100000000.0), [[1.0, r], [r, 1.0]], atol=1e-06, name='correlation matrix of the data + 1e8')
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(sample_covariance, correlation_matrix):
@@ -33,6 +35,7 @@ def test_properties(sample_covariance, correlation_matrix):
 
 @test_case(name="test_random_against_numpy", points=None, hidden=True)
 def test_random_against_numpy(sample_covariance, correlation_matrix):
+    """Random correlated data of many shapes, including a single feature and more features than samples."""
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(303)
@@ -43,6 +46,7 @@ def test_random_against_numpy(sample_covariance, correlation_matrix):
 
 @test_case(name="test_two_samples", points=None, hidden=True)
 def test_two_samples(sample_covariance, correlation_matrix):
+    """Only two samples, the smallest data set for which the covariance is defined."""
     import numpy as np
     from mlmathkit_checks import close
     x1, x2 = (np.array([0.0, 1.0, 2.0]), np.array([2.0, -1.0, 5.0]))
@@ -52,6 +56,7 @@ def test_two_samples(sample_covariance, correlation_matrix):
 
 @test_case(name="test_huge_offset", points=None, hidden=True)
 def test_huge_offset(sample_covariance, correlation_matrix):
+    """Data whose mean is huge compared with its spread, where the one-pass formula cancels catastrophically."""
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(31)
@@ -62,4 +67,17 @@ def test_huge_offset(sample_covariance, correlation_matrix):
     close(correlation_matrix(X), np.corrcoef(X - 100000000.0, rowvar=False), atol=1e-06, name='correlation of data with mean 1e8')
     x = X[:, :1]
     close(sample_covariance(x), [[float(np.var(x - 100000000.0, ddof=1))]], name='variance of a single feature with mean 1e8')
+
+@test_case(name="test_input_not_modified", points=None, hidden=True)
+def test_input_not_modified(sample_covariance, correlation_matrix):
+    """The data array passed in is left unchanged (no centring in place)."""
+    import numpy as np
+    from mlmathkit_checks import close
+    rng = np.random.default_rng(333)
+    X = rng.normal(loc=5.0, size=(12, 3))
+    X_copy = X.copy()
+    sample_covariance(X)
+    close(X, X_copy, rtol=0, atol=0, name='X after sample_covariance(X)', hint="X - X.mean(axis=0) makes a new array; X -= ... overwrites the caller's data")
+    correlation_matrix(X)
+    close(X, X_copy, rtol=0, atol=0, name='X after correlation_matrix(X)', hint="X - X.mean(axis=0) makes a new array; X -= ... overwrites the caller's data")
 

@@ -12,10 +12,13 @@ def test_worked_examples(bernoulli_mle, bernoulli_map, gaussian_mean_posterior):
     three_heads = np.array([1, 1, 1])
     close(as_scalar(bernoulli_mle(three_heads), 'MLE'), 1.0, name='MLE after 3 ones out of 3')
     close(as_scalar(bernoulli_map(three_heads, 2.0, 2.0), 'MAP'), 0.8, name='MAP with a Beta(2, 2) prior after 3 ones', hint='the prior acts like a - 1 extra ones and b - 1 extra zeros; the MAP is the mode, not the mean')
+    close(as_scalar(bernoulli_map(three_heads, 3.0, 2.0), 'MAP'), 5.0 / 6.0, name='MAP with a Beta(3, 2) prior after 3 ones', hint='a - 1 extra ONES and b - 1 extra ZEROS: a goes with the ones')
     close(as_scalar(bernoulli_mle(np.array([1, 0, 1, 1, 0])), 'MLE'), 0.6, name='MLE of [1, 0, 1, 1, 0]')
-    mean, var = fields(gaussian_mean_posterior(np.array([1.0, 3.0]), 2.0, 0.0, 1.0), ['mean', 'var'], 'posterior')
-    close(as_scalar(mean, 'posterior mean'), 1.0, name='posterior mean', hint='a precision-weighted average of the prior mean and the data')
-    close(as_scalar(var, 'posterior variance'), 0.5, name='posterior variance', hint='posterior precision = prior precision + n / sigma2; return the variance, not the standard deviation')
+    close(as_scalar(bernoulli_mle(np.zeros(4, dtype=int)), 'MLE'), 0.0, name='MLE of [0, 0, 0, 0]', hint='no ones at all is a valid data set: k = 0')
+    close(as_scalar(bernoulli_map(np.array([], dtype=int), 3.0, 2.0), 'MAP'), 2.0 / 3.0, name='MAP without data, Beta(3, 2) prior', hint='with n = 0 the MAP is the mode of the prior; avoid n * mean(x)')
+    mean, var = fields(gaussian_mean_posterior(np.array([1.0, 3.0]), 1.0, 0.0, 1.0), ['mean', 'var'], 'posterior')
+    close(as_scalar(mean, 'posterior mean'), 4.0 / 3.0, name='posterior mean', hint='a precision-weighted average: the prior mean gets weight 1/tau2, the sample mean n/sigma2')
+    close(as_scalar(var, 'posterior variance'), 1.0 / 3.0, name='posterior variance', hint='posterior precision = prior precision + n / sigma2; return the variance, not the standard deviation')
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(bernoulli_mle, bernoulli_map, gaussian_mean_posterior):
@@ -36,6 +39,7 @@ def test_properties(bernoulli_mle, bernoulli_map, gaussian_mean_posterior):
 
 @test_case(name="test_bernoulli_against_numerical_optimum", points=None, hidden=True)
 def test_bernoulli_against_numerical_optimum(bernoulli_mle, bernoulli_map):
+    """Random data sets and asymmetric Beta priors, compared with the maximum of the log posterior."""
     import numpy as np
     from scipy.optimize import minimize_scalar
     from scipy.stats import bernoulli, beta
@@ -56,6 +60,7 @@ def test_bernoulli_against_numerical_optimum(bernoulli_mle, bernoulli_map):
 
 @test_case(name="test_bernoulli_all_zeros", points=None, hidden=True)
 def test_bernoulli_all_zeros(bernoulli_mle, bernoulli_map):
+    """Data without a single one, with flat and informative priors."""
     import numpy as np
     from mlmathkit_checks import as_scalar, close
     zeros = np.zeros(10, dtype=int)
@@ -66,6 +71,7 @@ def test_bernoulli_all_zeros(bernoulli_mle, bernoulli_map):
 
 @test_case(name="test_gaussian_posterior_against_conditioning", points=None, hidden=True)
 def test_gaussian_posterior_against_conditioning(gaussian_mean_posterior):
+    """Random data, noise variances and priors, for one to many observations."""
     import numpy as np
     from scipy.linalg import solve
     from scipy.optimize import minimize_scalar
@@ -90,6 +96,7 @@ def test_gaussian_posterior_against_conditioning(gaussian_mean_posterior):
 
 @test_case(name="test_gaussian_posterior_limits", points=None, hidden=True)
 def test_gaussian_posterior_limits(gaussian_mean_posterior):
+    """Limits of the prior: nearly flat, nearly certain, and exactly as precise as one observation."""
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields
     rng = np.random.default_rng(45)
@@ -101,4 +108,54 @@ def test_gaussian_posterior_limits(gaussian_mean_posterior):
     close(post(x, 2.25, -4.0, 1000000000000.0), [x.mean(), 2.25 / 20], name='posterior (mean, variance) with a flat prior (tau2 = 1e12)', hint='with an infinitely wide prior only the data count: N(xbar, sigma2 / n)')
     close(post(x, 2.25, -4.0, 1e-12), [-4.0, 1e-12], name='posterior (mean, variance) with a point-mass prior (tau2 = 1e-12)')
     close(post(x[:1], 2.25, -4.0, 2.25), [(x[0] - 4.0) / 2, 2.25 / 2], name='posterior after one observation as precise as the prior', hint='equal precisions: the midpoint')
+
+@test_case(name="test_gaussian_posterior_flat_prior_large_data", points=None, hidden=True)
+def test_gaussian_posterior_flat_prior_large_data(gaussian_mean_posterior):
+    """A practically flat prior (a huge prior variance) on data of large magnitude."""
+    import numpy as np
+    from mlmathkit_checks import as_scalar, close, fields
+    rng = np.random.default_rng(46)
+    x = 10000000.0 + rng.normal(scale=2.0, size=200)
+    mean, var = fields(gaussian_mean_posterior(x, 4.0, 3.0, 1e+300), ['mean', 'var'], 'posterior')
+    close(as_scalar(mean, 'posterior mean'), x.mean(), name='posterior mean with tau2 = 1e300', hint='tau2 * sum(x) overflows here: use precisions, 1 / tau2 + n / sigma2')
+    close(as_scalar(var, 'posterior variance'), 4.0 / 200, name='posterior variance with tau2 = 1e300')
+
+@test_case(name="test_bernoulli_map_without_data", points=None, hidden=True)
+def test_bernoulli_map_without_data(bernoulli_map):
+    """No data at all: the MAP estimate is the mode of the prior."""
+    import numpy as np
+    from mlmathkit_checks import as_scalar, close
+    for a, b in [(2.0, 2.0), (3.0, 1.5), (1.0, 4.0), (5.0, 1.0), (1.5, 1.5)]:
+        close(as_scalar(bernoulli_map(np.array([], dtype=int), a, b), 'MAP'), (a - 1) / (a + b - 2), name=f'MAP without data, Beta({a:g}, {b:g}) prior', hint='with n = 0 the MAP is the mode of the Beta prior')
+
+@test_case(name="test_bernoulli_edges_and_boolean_data", points=None, hidden=True)
+def test_bernoulli_edges_and_boolean_data(bernoulli_mle, bernoulli_map):
+    """Data of all ones or all zeros under a prior with no pseudo-count for the outcome never seen, and boolean observations."""
+    import numpy as np
+    from mlmathkit_checks import as_scalar, close
+    ones, zeros = (np.ones(7, dtype=int), np.zeros(9, dtype=int))
+    close(as_scalar(bernoulli_mle(ones), 'MLE'), 1.0, name='MLE of seven ones')
+    close(as_scalar(bernoulli_map(ones, 3.0, 1.0), 'MAP'), 1.0, name='MAP of seven ones, Beta(3, 1) prior')
+    close(as_scalar(bernoulli_map(ones, 1.0, 3.0), 'MAP'), 7.0 / 9.0, name='MAP of seven ones, Beta(1, 3) prior')
+    close(as_scalar(bernoulli_map(zeros, 1.0, 2.5), 'MAP'), 0.0, name='MAP of nine zeros, Beta(1, 2.5) prior')
+    rng = np.random.default_rng(47)
+    x = rng.random(40) < 0.35
+    k = int(np.count_nonzero(x))
+    close(as_scalar(bernoulli_mle(x), 'MLE'), k / 40, name='MLE of boolean data', hint='True counts as 1 and False as 0')
+    close(as_scalar(bernoulli_map(x, 2.5, 4.0), 'MAP'), (k + 1.5) / (40 + 4.5), name='MAP of boolean data, Beta(2.5, 4)')
+
+@test_case(name="test_inputs_not_modified", points=None, hidden=True)
+def test_inputs_not_modified(bernoulli_mle, bernoulli_map, gaussian_mean_posterior):
+    """The data arrays passed in are left unchanged."""
+    import numpy as np
+    from mlmathkit_checks import close
+    rng = np.random.default_rng(48)
+    x = (rng.random(25) < 0.4).astype(int)
+    g = rng.normal(size=25)
+    x_copy, g_copy = (x.copy(), g.copy())
+    bernoulli_mle(x)
+    bernoulli_map(x, 2.0, 3.0)
+    close(x, x_copy, rtol=0, atol=0, name='x after bernoulli_mle and bernoulli_map', hint='do not modify the data in place')
+    gaussian_mean_posterior(g, 2.0, 1.0, 0.5)
+    close(g, g_copy, rtol=0, atol=0, name='x after gaussian_mean_posterior', hint='do not modify the data in place')
 

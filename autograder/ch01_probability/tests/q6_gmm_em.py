@@ -17,6 +17,32 @@ def test_e_step_worked_example(gmm_e_step):
     expected = np.mean([-0.5 * np.log(2 * np.pi) - 0.5, -0.5 * np.log(2 * np.pi) + np.log((1 + e) / 2)])
     close(as_scalar(ll, 'mean log-likelihood'), expected, name='mean log-likelihood', hint='the average over points of log sum_k pi_k N(x_i | mu_k, Sigma_k) — a mean, not a sum')
 
+@test_case(name="test_e_step_worked_example_unequal_weights", points=None, hidden=False)
+def test_e_step_worked_example_unequal_weights(gmm_e_step):
+    import numpy as np
+    from mlmathkit_checks import as_scalar, close, fields, probabilities
+    X = np.array([[0.0], [1.0], [40.0]])
+    resp, ll = fields(gmm_e_step(X, np.array([0.25, 0.75]), np.array([[-1.0], [1.0]]), np.ones((2, 1, 1))), ['resp', 'mean_log_likelihood'], 'E-step result')
+    probabilities(resp, axis=1, name='responsibilities (each row)')
+    e, c = (np.exp(-2.0), np.exp(-80.0) / 3)
+    close(resp, [[0.25, 0.75], [0.25 * e / (0.25 * e + 0.75), 0.75 / (0.25 * e + 0.75)], [c / (1 + c), 1 / (1 + c)]], atol=1e-06, name='responsibilities with weights (1/4, 3/4)', hint='r_ik is proportional to pi_k N(x_i | mu_k, Sigma_k): include the weights, and normalise in log space (subtract the row maximum) so that a far-away point does not give 0/0')
+    half_log_2pi = 0.5 * np.log(2 * np.pi)
+    expected = np.mean([-half_log_2pi - 0.5, -half_log_2pi + np.log(0.25 * e + 0.75), -half_log_2pi + np.log(0.75) - 760.5 + np.log1p(c)])
+    close(as_scalar(ll, 'mean log-likelihood'), expected, name='mean log-likelihood with weights (1/4, 3/4)', hint='the average over points of the log-sum-exp over k of log pi_k + log N(x_i | mu_k, Sigma_k)')
+
+@test_case(name="test_em_one_iteration_by_hand", points=None, hidden=False)
+def test_em_one_iteration_by_hand(gmm_em):
+    import numpy as np
+    from mlmathkit_checks import as_array, best_permutation, close, fields
+    X = np.array([[0.0, 0.0], [2.0, 2.0], [10.0, 0.0], [12.0, 2.0]])
+    w, m, c, ll = fields(gmm_em(X, np.array([0.5, 0.5]), np.array([[0.0, 0.0], [10.0, 0.0]]), np.stack([np.eye(2)] * 2), 1, reg_covar=0.5), ['weights', 'means', 'covs', 'log_likelihood'], 'EM result')
+    expected_means = np.array([[1.0, 1.0], [11.0, 1.0]])
+    perm = best_permutation(m, expected_means, name='means')
+    close(as_array(m, 'means')[perm], expected_means, atol=1e-06, name='means after one iteration', hint='mu_k = sum_i r_ik x_i / N_k (divide by N_k, not n)')
+    close(as_array(w, 'weights')[perm], [0.5, 0.5], name='weights after one iteration')
+    close(as_array(c, 'covs')[perm], [[[1.5, 1.0], [1.0, 1.5]]] * 2, atol=1e-06, name='covariances after one iteration', hint='weight each outer product by r_ik, centre on the NEW means, divide by N_k, add reg_covar to the diagonal only')
+    as_array(ll, 'log_likelihood', shape=(2,))
+
 @test_case(name="test_em_properties", points=None, hidden=False)
 def test_em_properties(gmm_e_step, gmm_em):
     import numpy as np
@@ -38,6 +64,7 @@ def test_em_properties(gmm_e_step, gmm_em):
 
 @test_case(name="test_e_step_against_scipy", points=None, hidden=True)
 def test_e_step_against_scipy(gmm_e_step):
+    """Random mixtures with unequal weights and correlated covariances, in one to three dimensions."""
     import numpy as np
     from scipy.special import logsumexp
     from scipy.stats import multivariate_normal
@@ -56,6 +83,7 @@ def test_e_step_against_scipy(gmm_e_step):
 
 @test_case(name="test_e_step_far_points", points=None, hidden=True)
 def test_e_step_far_points(gmm_e_step):
+    """Points so far from every component that every component density underflows to 0."""
     import numpy as np
     from scipy.special import logsumexp
     from scipy.stats import multivariate_normal
@@ -73,6 +101,7 @@ def test_e_step_far_points(gmm_e_step):
 
 @test_case(name="test_em_against_sklearn", points=None, hidden=True)
 def test_em_against_sklearn(gmm_em):
+    """Several EM iterations on overlapping clusters in two and three dimensions, with a small and a large reg_covar."""
     import warnings
     import numpy as np
     from sklearn.mixture import GaussianMixture
@@ -100,6 +129,7 @@ def test_em_against_sklearn(gmm_em):
 
 @test_case(name="test_em_iteration_count", points=None, hidden=True)
 def test_em_iteration_count(gmm_em):
+    """Exactly one iteration, and zero iterations."""
     import warnings
     import numpy as np
     from scipy.special import logsumexp
@@ -126,4 +156,23 @@ def test_em_iteration_count(gmm_em):
     log_joint = np.column_stack([np.log(w0[k]) + multivariate_normal(m0[k], c0[k]).logpdf(X) for k in range(2)])
     log_px = logsumexp(log_joint, axis=1)
     close(ll, [log_px.mean()], name='log-likelihood trace after 0 iterations')
+
+@test_case(name="test_inputs_not_modified", points=None, hidden=True)
+def test_inputs_not_modified(gmm_e_step, gmm_em):
+    """The data and the initial parameter arrays passed in are left unchanged by the E-step and by EM."""
+    import numpy as np
+    from mlmathkit_checks import close
+    rng = np.random.default_rng(636)
+    X = np.concatenate([rng.normal(size=(30, 2)), rng.normal(size=(20, 2)) * 0.5 + np.array([2.0, 1.0])])
+    w0, m0 = (np.array([0.6, 0.4]), np.array([[0.5, 0.0], [1.5, 1.5]]))
+    c0 = np.stack([np.eye(2), np.array([[1.0, 0.2], [0.2, 0.8]])])
+    names = ['X', 'weights', 'means', 'covs']
+    copies = [a.copy() for a in (X, w0, m0, c0)]
+    gmm_e_step(X, w0, m0, c0)
+    for name, arr, copy in zip(names, [X, w0, m0, c0], copies):
+        close(arr, copy, rtol=0, atol=0, name=f'{name} after gmm_e_step', hint='work on new arrays, not in place')
+    for n_iter in (3, 0):
+        gmm_em(X, w0, m0, c0, n_iter)
+        for name, arr, copy in zip(names, [X, w0, m0, c0], copies):
+            close(arr, copy, rtol=0, atol=0, name=f'{name} after gmm_em with n_iter = {n_iter}', hint='copy the initial parameters (np.array(means, dtype=float)) before updating them')
 

@@ -16,6 +16,18 @@ def test_worked_example(blr_posterior, blr_predictive):
     close(mean, [8.0 / 3.0, 0.0], name='predictive mean')
     close(var, [1.0 + 4.0 / 3.0, 1.0], name='predictive variance', hint='noise variance 1/beta plus phi^T S_N phi')
 
+@test_case(name="test_worked_example_two_features", points=None, hidden=False)
+def test_worked_example_two_features(blr_posterior, blr_predictive):
+    import numpy as np
+    from mlmathkit_checks import close, fields
+    Phi, y = (np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]), np.array([1.0, 2.0, 3.0]))
+    m_N, S_N = fields(blr_posterior(Phi, y, 2.0, 4.0), ['m_N', 'S_N'], 'posterior')
+    close(S_N, np.array([[10.0, -4.0], [-4.0, 10.0]]) / 84, name='S_N (alpha = 2, beta = 4)', hint='S_N = (alpha I + beta Phi^T Phi)^{-1}: alpha multiplies the identity, beta the data term')
+    close(m_N, np.array([20.0, 34.0]) / 21, name='m_N (alpha = 2, beta = 4)', hint='m_N = beta S_N Phi^T y')
+    mean, var = fields(blr_predictive(np.array([[1.0, -1.0], [2.0, 0.0]]), np.array([20.0, 34.0]) / 21, np.array([[10.0, -4.0], [-4.0, 10.0]]) / 84, 4.0), ['mean', 'var'], 'predictive')
+    close(mean, [-14.0 / 21, 40.0 / 21], name='predictive mean')
+    close(var, [0.25 + 1.0 / 3.0, 0.25 + 40.0 / 84], name='predictive variance (beta = 4)', hint='var_i = 1/beta + phi_i^T S_N phi_i: the noise VARIANCE 1/beta, and the full quadratic form of row i alone')
+
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(blr_posterior, blr_predictive):
     import numpy as np
@@ -37,6 +49,7 @@ def test_properties(blr_posterior, blr_predictive):
 
 @test_case(name="test_posterior_against_gaussian_conditioning", points=None, hidden=True)
 def test_posterior_against_gaussian_conditioning(blr_posterior):
+    """Random designs and precisions, with more data than features, fewer, a single point and a single feature."""
     import numpy as np
     from scipy.linalg import solve
     from mlmathkit_checks import close, fields
@@ -54,6 +67,7 @@ def test_posterior_against_gaussian_conditioning(blr_posterior):
 
 @test_case(name="test_predictive_against_gaussian_process", points=None, hidden=True)
 def test_predictive_against_gaussian_process(blr_predictive):
+    """Predictions at random new inputs, with more data than features and fewer."""
     import numpy as np
     from scipy.linalg import solve
     from mlmathkit_checks import close, fields
@@ -74,6 +88,7 @@ def test_predictive_against_gaussian_process(blr_predictive):
 
 @test_case(name="test_more_features_than_data", points=None, hidden=True)
 def test_more_features_than_data(blr_posterior, blr_predictive):
+    """Test inputs in directions the training features say nothing about."""
     import numpy as np
     from scipy.linalg import null_space
     from mlmathkit_checks import close, fields
@@ -86,4 +101,22 @@ def test_more_features_than_data(blr_posterior, blr_predictive):
     mean, var = fields(blr_predictive(Phi_star, m_N, S_N, beta), ['mean', 'var'], 'predictive')
     close(mean, np.zeros(5), atol=0.0001, name='predictive mean in directions without data', hint='the posterior mean lies in the span of the training features')
     close(var, np.full(5, 1 / beta + 9.0 / alpha), name='predictive variance in directions without data', hint='there, the posterior is still the prior: variance 1/beta + |phi|^2 / alpha')
+
+@test_case(name="test_inputs_not_modified", points=None, hidden=True)
+def test_inputs_not_modified(blr_posterior, blr_predictive):
+    """The design matrix, targets and posterior arrays passed in are left unchanged."""
+    import numpy as np
+    from mlmathkit_checks import close
+    rng = np.random.default_rng(737)
+    Phi, y = (rng.normal(size=(15, 3)), rng.normal(size=15))
+    Phi_copy, y_copy = (Phi.copy(), y.copy())
+    blr_posterior(Phi, y, 0.5, 3.0)
+    close(Phi, Phi_copy, rtol=0, atol=0, name='Phi after blr_posterior', hint='work on new arrays, not in place')
+    close(y, y_copy, rtol=0, atol=0, name='y after blr_posterior', hint='work on new arrays, not in place')
+    A = rng.normal(size=(3, 3))
+    Phi_star, m_N, S_N = (rng.normal(size=(6, 3)), rng.normal(size=3), A @ A.T + 0.1 * np.eye(3))
+    copies = [a.copy() for a in (Phi_star, m_N, S_N)]
+    blr_predictive(Phi_star, m_N, S_N, 3.0)
+    for name, arr, copy in zip(['Phi_star', 'm_N', 'S_N'], [Phi_star, m_N, S_N], copies):
+        close(arr, copy, rtol=0, atol=0, name=f'{name} after blr_predictive', hint='work on new arrays, not in place')
 

@@ -16,6 +16,7 @@ def test_worked_example(entropy, conditional_entropy):
     pxy = np.array([[0.25, 0.25], [0.5, 0.0]])
     close(as_scalar(entropy(pxy), 'joint entropy'), 1.5, name='joint entropy H(X, Y) of [[1/4, 1/4], [1/2, 0]]', hint='a joint table is one distribution over all of its cells')
     close(as_scalar(conditional_entropy(pxy), 'conditional entropy'), 0.5, name='H(Y | X) of [[1/4, 1/4], [1/2, 0]]', hint='rows are x: H(Y|X) = sum_x p(x) H(Y | X = x), or H(X, Y) - H(X)')
+    close(as_scalar(conditional_entropy(pxy, base=np.e), 'conditional entropy'), 0.5 * np.log(2.0), name='H(Y | X) of [[1/4, 1/4], [1/2, 0]] in nats', hint='pass `base` on to every entropy you compute')
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(entropy, conditional_entropy):
@@ -40,7 +41,7 @@ def test_properties(entropy, conditional_entropy):
 
 @test_case(name="test_entropy_against_scipy", points=None, hidden=True)
 def test_entropy_against_scipy(entropy):
-    """Random distributions with some impossible outcomes, from 2 to 1000 outcomes, in bases 2, e and 10."""
+    """Random distributions with some impossible outcomes, from 2 to 1000 outcomes and as 2-D and 3-D tables, in bases 2, e and 10."""
     import numpy as np
     from scipy.stats import entropy as scipy_entropy
     from mlmathkit_checks import as_scalar, close
@@ -53,6 +54,10 @@ def test_entropy_against_scipy(entropy):
             close(as_scalar(entropy(p, base=base), 'entropy'), scipy_entropy(p, base=base), name=f'entropy (K={K}, base={base:.4g})', hint='divide the natural-log entropy by ln(base); skip zero probabilities')
     pxy = rng.dirichlet(np.ones(20)).reshape(4, 5)
     close(as_scalar(entropy(pxy, base=2.0), 'entropy'), scipy_entropy(pxy.ravel(), base=2.0), name='entropy of a 4 x 5 joint table', hint='sum over every cell of the table')
+    pxyz = rng.dirichlet(np.full(24, 0.5)).reshape(2, 3, 4)
+    pxyz[1, 2] = 0.0
+    pxyz /= pxyz.sum()
+    close(as_scalar(entropy(pxyz, base=10.0), 'entropy'), scipy_entropy(pxyz.ravel(), base=10.0), name='entropy of a 2 x 3 x 4 joint table (base 10)', hint='an array of any shape is one distribution over its cells')
 
 @test_case(name="test_conditional_against_scipy", points=None, hidden=True)
 def test_conditional_against_scipy(conditional_entropy):

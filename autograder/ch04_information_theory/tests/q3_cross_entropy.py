@@ -27,6 +27,9 @@ def test_properties(cross_entropy, cross_entropy_grad):
     big = np.array([[1000.0, 0.0], [1000.0, 0.0]])
     close(as_scalar(cross_entropy(big, np.array([0, 1])), 'loss'), 500.0, name='loss with logits (1000, 0) and labels (0, 1)', hint='exp(1000) overflows: subtract the row maximum (log-sum-exp), never take log(softmax)')
     close(cross_entropy_grad(big, np.array([0, 1])), np.array([[0.0, 0.0], [0.5, -0.5]]), atol=1e-12, name='gradient with logits (1000, 0)')
+    apart = np.array([[1000.0, 1000.0], [0.0, 0.0]])
+    close(as_scalar(cross_entropy(apart, np.array([0, 1])), 'loss'), np.log(2.0), name='loss with logit rows (1000, 1000) and (0, 0)', hint="subtract each row's own maximum, not the batch maximum")
+    close(cross_entropy_grad(apart, np.array([0, 1])), np.array([[-0.25, 0.25], [0.25, -0.25]]), name='gradient with logit rows (1000, 1000) and (0, 0)', hint="subtract each row's own maximum (keepdims=True)")
 
 @test_case(name="test_against_torch", points=None, hidden=True)
 def test_against_torch(cross_entropy, cross_entropy_grad):

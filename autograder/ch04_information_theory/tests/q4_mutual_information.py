@@ -13,11 +13,11 @@ def test_worked_example(mutual_information, rank_features_by_mi):
     close(as_scalar(mutual_information(np.array([[5, 5], [5, 5]])), 'MI'), 0.0, atol=1e-12, name='MI of [[5, 5], [5, 5]]')
     close(as_scalar(mutual_information(np.array([[3, 1], [1, 3]])), 'MI'), 0.75 * np.log(1.5) + 0.25 * np.log(0.5), name='MI of [[3, 1], [1, 3]]', hint='divide the counts by their total first; use the natural log')
     y = np.array([0, 0, 1, 1, 0, 0, 1, 1])
-    X = np.column_stack([np.zeros(8), y, [0, 0, 1, 1, 0, 0, 1, 0]])
+    X = np.column_stack([np.zeros(8), y, [0, 0, 1, 1, 0, 0, 1, 0], 10 * y + 3])
     order, scores = fields(rank_features_by_mi(X, y), ['order', 'scores'], 'ranking')
     noisy = 0.5 * np.log(0.5 / (5 / 8 * 0.5)) + 0.125 * np.log(0.125 / (5 / 8 * 0.5)) + 0.375 * np.log(0.375 / (3 / 8 * 0.5))
-    close(scores, [0.0, np.log(2.0), noisy], atol=1e-12, name='scores', hint='one mutual information per column of X')
-    close(order, [1, 2, 0], atol=0.0, name='order', hint='most informative feature first')
+    close(scores, [0.0, np.log(2.0), noisy, np.log(2.0)], atol=1e-12, name='scores', hint='one mutual information per column of X; category codes are labels, not indices')
+    close(order, [1, 3, 2, 0], atol=0.0, name='order', hint='most informative feature first; equal scores keep the smaller index first')
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(mutual_information, rank_features_by_mi):
@@ -94,12 +94,12 @@ def test_ranking_against_sklearn(rank_features_by_mi):
 
 @test_case(name="test_ranking_ties", points=None, hidden=True)
 def test_ranking_ties(rank_features_by_mi):
-    """Forty features with many exact ties (identical columns, increasing recodings, constants), which must keep index order."""
+    """Fifty features with many exact ties (identical columns, increasing recodings, constants), which must keep index order."""
     import numpy as np
     from sklearn.metrics import mutual_info_score
     from mlmathkit_checks import close, fields
     rng = np.random.default_rng(4404)
-    n, d = (600, 40)
+    n, d = (600, 50)
     y = rng.integers(0, 4, size=n)
     flip = lambda f, rate: np.where(rng.random(n) < rate, rng.integers(0, 4, size=n), f)
     bases = [flip(y, 0.1), flip(y, 0.35), flip(y, 0.6), flip(y, 0.85), rng.integers(0, 3, size=n), np.zeros(n)]
@@ -111,7 +111,7 @@ def test_ranking_ties(rank_features_by_mi):
     expected_scores = base_scores[which]
     expected_order = np.lexsort((np.arange(d), -expected_scores))
     order, scores = fields(rank_features_by_mi(X, y), ['order', 'scores'], 'ranking')
-    close(scores, expected_scores, atol=1e-10, name='mutual information of each of the 40 features', hint='an increasing recoding of a column does not change its contingency table')
+    close(scores, expected_scores, atol=1e-10, name='mutual information of each of the 50 features', hint='an increasing recoding of a column does not change its contingency table')
     close(order, expected_order, atol=0.0, name='feature order with tied scores', hint="ties keep the smaller index first: np.argsort(-scores, kind='stable'), not argsort(scores)[::-1]")
 
 @test_case(name="test_many_categories", points=None, hidden=True)

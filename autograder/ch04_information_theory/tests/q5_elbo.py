@@ -12,6 +12,8 @@ def test_worked_example(kl_to_standard_normal, elbo_estimate):
     close(kl_to_standard_normal(np.array([[1.0, 0.0]]), np.array([[0.0, np.log(2.0)]])), [1.0 - np.log(2.0) / 2], name='KL(N((1, 0), diag(1, 2)) || N(0, I))', hint='1/2 sum (exp(log_var) + mu^2 - 1 - log_var), one value per row')
     got = elbo_estimate(np.array([[1.0]]), np.array([[1.0]]), np.array([[0.0]]), np.array([[1.0]]), np.array([0.0]), 1.0, np.zeros((1, 1, 1)))
     close(got, [-0.5 * np.log(2 * np.pi) - 0.5], name='ELBO estimate with eps = 0', hint='log N(x | W z + b, sigma^2 I) including -D/2 log(2 pi sigma^2), minus the KL term')
+    got = elbo_estimate(np.array([[2.0, 2.0]]), np.array([[0.0]]), np.array([[np.log(4.0)]]), np.array([[1.0], [2.0]]), np.array([0.0, 0.0]), 2.0, np.full((1, 1, 1), 0.5))
+    close(got, [-1.75 - np.log(2 * np.pi)], name='ELBO estimate with eps = 1/2, D = 2 and sigma^2 = 2', hint='z = mu + exp(log_var / 2) * eps; sum the squared residuals over the D outputs; the constant is D log(2 pi sigma^2)')
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(kl_to_standard_normal, elbo_estimate):

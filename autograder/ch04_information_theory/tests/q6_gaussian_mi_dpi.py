@@ -11,6 +11,8 @@ def test_worked_example(gaussian_mi, markov_chain_mi):
     from mlmathkit_checks import as_scalar, close
     close(as_scalar(gaussian_mi(np.array([[1.0, 0.6], [0.6, 1.0]]), 1), 'MI'), np.log(1.25), name='MI for rho = 0.6', hint='1/2 [log det S_XX + log det S_YY - log det S]; for two scalars, -1/2 log(1 - rho^2)')
     close(as_scalar(gaussian_mi(np.array([[4.0, 1.2], [1.2, 1.0]]), 1), 'MI'), np.log(1.25), name='MI for rho = 0.6 with sigma_X = 2', hint='MI does not depend on the units')
+    cov3 = np.array([[1.0, 0.0, 0.48], [0.0, 1.0, 0.6], [0.48, 0.6, 1.0]])
+    close(as_scalar(gaussian_mi(cov3, 2), 'MI'), np.log(1.5625), name='MI between X = (X1, X2) and Y', hint='with several coordinates per block use the log-determinants of the blocks, not one correlation')
     close(markov_chain_mi(1.0, np.array([1.0, 1.0]), np.array([1.0, 2.0])), [0.5 * np.log(2.0), 0.5 * np.log(4.0 / 3.0)], name='I(X_0; X_i) along the chain', hint='noise accumulates: noise_i = g_i^2 noise_{i-1} + n_i')
 
 @test_case(name="test_properties", points=None, hidden=False)
@@ -37,7 +39,7 @@ def test_properties(gaussian_mi, markov_chain_mi):
 
 @test_case(name="test_gaussian_mi_against_torch", points=None, hidden=True)
 def test_gaussian_mi_against_torch(gaussian_mi):
-    """Random joint covariances with blocks of several coordinates, and two scalars with correlation up to 0.999999."""
+    """Random joint covariances with blocks of several coordinates, and two scalars with correlations from weak to nearly perfect."""
     import numpy as np
     import torch
     from torch.distributions import MultivariateNormal
@@ -87,7 +89,7 @@ def test_chain_against_covariances(markov_chain_mi):
 
 @test_case(name="test_chain_long_and_degenerate", points=None, hidden=True)
 def test_chain_long_and_degenerate(markov_chain_mi):
-    """A 40-layer chain whose information decays to about 1e-24 nats, a layer with gain 0, and a nearly noiseless link."""
+    """A 40-layer chain whose information decays far below floating-point rounding of 1, a layer with gain 0, and a nearly noiseless link."""
     import mpmath
     import numpy as np
     from mlmathkit_checks import close

@@ -32,6 +32,7 @@ def test_properties(pac_realizable_sample_size, pac_agnostic_sample_size, unifor
 
 @test_case(name="test_random_against_failure_probability", points=None, hidden=True)
 def test_random_against_failure_probability(pac_realizable_sample_size, pac_agnostic_sample_size, uniform_convergence_epsilon):
+    """Random class sizes (some far beyond a float), accuracies and confidences, against the failure-probability bounds themselves."""
     import math
     import mpmath
     import numpy as np
@@ -66,6 +67,7 @@ def test_random_against_failure_probability(pac_realizable_sample_size, pac_agno
 
 @test_case(name="test_astronomical_class", points=None, hidden=True)
 def test_astronomical_class(pac_realizable_sample_size, pac_agnostic_sample_size, uniform_convergence_epsilon):
+    """A class whose size is a Python integer far too large to convert to a float."""
     import math
     from mlmathkit_checks import as_scalar, close
     h = 2 ** (32 * 400)
@@ -76,6 +78,7 @@ def test_astronomical_class(pac_realizable_sample_size, pac_agnostic_sample_size
 
 @test_case(name="test_edge_cases", points=None, hidden=True)
 def test_edge_cases(pac_realizable_sample_size, pac_agnostic_sample_size, uniform_convergence_epsilon):
+    """A single hypothesis at delta = 1 (nothing to learn), epsilon = 1, and a ratio |H| / delta that overflows a float."""
     import math
     from mlmathkit_checks import as_scalar, close
     close(as_scalar(pac_realizable_sample_size(1, 0.1, 1.0), 'm'), 0.0, rtol=0, atol=0, name='realizable sample size for |H| = 1, delta = 1')
@@ -83,4 +86,14 @@ def test_edge_cases(pac_realizable_sample_size, pac_agnostic_sample_size, unifor
     close(as_scalar(pac_realizable_sample_size(7, 1.0, 0.5), 'm'), float(math.ceil(math.log(14))), rtol=0, atol=0, name='realizable sample size with epsilon = 1')
     close(as_scalar(pac_realizable_sample_size(1e+300, 0.5, 1e-300), 'm'), float(math.ceil(2 * 600 * math.log(10))), rtol=0, atol=0, name='realizable sample size for |H| = 1e300, delta = 1e-300', hint='|H| / delta overflows to inf: subtract logs instead of dividing')
     close(as_scalar(uniform_convergence_epsilon(1, 1, 1.0), 'epsilon_uc'), math.sqrt(math.log(2) / 2), rtol=1e-10, atol=0, name='epsilon_uc for |H| = 1, m = 1, delta = 1')
+
+@test_case(name="test_sample_sizes_are_integers", points=None, hidden=True)
+def test_sample_sizes_are_integers(pac_realizable_sample_size, pac_agnostic_sample_size):
+    """Sample sizes come back as integers (a Python int or a numpy integer), never as floats."""
+    import numbers
+    from mlmathkit_checks import require
+    for fn, what in ((pac_realizable_sample_size, 'realizable'), (pac_agnostic_sample_size, 'agnostic')):
+        for h, e, d in [(1000, 0.01, 0.05), (1, 0.1, 1.0), (2 ** 3000, 0.2, 1e-06), (50000.0, 0.3, 0.3)]:
+            m = fn(h, e, d)
+            require(isinstance(m, numbers.Integral) and (not isinstance(m, bool)), f'the {what} sample size should be an int (a whole number of examples), got {type(m).__name__} {m!r:.40} - math.ceil returns an int, np.ceil a float')
 

@@ -46,6 +46,7 @@ def test_properties(realizable, is_shattered):
 
 @test_case(name="test_random_labelings_against_enumeration", points=None, hidden=True)
 def test_random_labelings_against_enumeration(realizable):
+    """Every labeling of small random point sets with ties and repeated points, for thresholds, intervals and rectangles."""
     import itertools
     import numpy as np
     from mlmathkit_checks import as_scalar, require
@@ -76,6 +77,7 @@ def test_random_labelings_against_enumeration(realizable):
 
 @test_case(name="test_halfspaces_against_max_margin_lp", points=None, hidden=True)
 def test_halfspaces_against_max_margin_lp(realizable):
+    """Halfspace labelings of small point sets with collinear triples, repeated points and points exactly on a boundary line."""
     import itertools
     import numpy as np
     from scipy.optimize import linprog
@@ -99,6 +101,7 @@ def test_halfspaces_against_max_margin_lp(realizable):
 
 @test_case(name="test_shattering_edge_and_hard_cases", points=None, hidden=True)
 def test_shattering_edge_and_hard_cases(is_shattered):
+    """One point, repeated points, collinear and nearly collinear points, tiny and far-away triangles, a point inside a triangle."""
     import numpy as np
     from mlmathkit_checks import as_scalar, require
 
@@ -118,4 +121,21 @@ def test_shattering_edge_and_hard_cases(is_shattered):
     check([[0.0, 0.0], [0.001, 0.0], [0.0, 0.001]], 'halfspaces', True, 'a tiny triangle')
     check([[0.0, 0.0], [2.0, 0.0], [1.0, 2.0], [1.0, 0.5]], 'halfspaces', False, 'a triangle and a point inside it')
     check([[0.0, 0.0], [1.0, 0.0]], 'halfspaces', True, 'two points')
+
+@test_case(name="test_float32_points_and_unchanged_inputs", points=None, hidden=True)
+def test_float32_points_and_unchanged_inputs(realizable, is_shattered):
+    """Points given as float32 arrays, and the caller's points and labels left unchanged."""
+    import numpy as np
+    from mlmathkit_checks import as_scalar, close, require
+    cases = [(np.array([2.0, 0.0, 1.0], dtype=np.float32), np.array([1, 0, 1]), 'thresholds', True), (np.array([2.0, 0.0, 1.0], dtype=np.float32), np.array([1, 0, 0]), 'intervals', True), (np.array([2.0, 0.0, 1.0], dtype=np.float32), np.array([1, 1, 0]), 'intervals', False), (np.array([[0, 0], [2, 2], [1, 1]], dtype=np.float32), np.array([1, 1, 0]), 'rectangles', False), (np.array([[0, 0], [2, 0], [1, 1]], dtype=np.float32), np.array([1, 0, 1]), 'halfspaces', True), (np.array([[0, 0], [1, 1], [2, 2]], dtype=np.float32), np.array([1, 0, 1]), 'halfspaces', False)]
+    for P, y, hclass, want in cases:
+        P0, y0 = (P.copy(), y.copy())
+        got = as_scalar(realizable(P, y, hclass), 'realizable')
+        require(got == float(want), f'{hclass}, float32 points {P.tolist()}, labels {y.tolist()}: expected {want}, got {bool(got)}')
+        close(P, P0, rtol=0, atol=0, name='points after calling realizable', hint="do not modify the caller's arrays")
+        close(y, y0, rtol=0, atol=0, name='labels after calling realizable', hint="do not modify the caller's arrays")
+    diamond = np.array([[1, 0], [0, 1], [-1, 0], [0, -1]], dtype=np.float32)
+    D0 = diamond.copy()
+    require(as_scalar(is_shattered(diamond, 'rectangles'), 'shattered') == 1.0, 'rectangles shatter a float32 diamond')
+    close(diamond, D0, rtol=0, atol=0, name='points after calling is_shattered', hint="do not modify the caller's array")
 

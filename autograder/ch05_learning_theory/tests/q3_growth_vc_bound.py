@@ -36,6 +36,7 @@ def test_properties(count_labelings, sauer_shelah, vc_bound):
 
 @test_case(name="test_sauer_shelah_against_binomial_tail", points=None, hidden=True)
 def test_sauer_shelah_against_binomial_tail(sauer_shelah):
+    """Zero points, VC dimension 0, more VC dimension than points, and random sizes up to a few hundred points."""
     from functools import lru_cache
     import numpy as np
     from scipy.stats import binom
@@ -59,6 +60,7 @@ def test_sauer_shelah_against_binomial_tail(sauer_shelah):
 
 @test_case(name="test_count_labelings_against_closed_forms", points=None, hidden=True)
 def test_count_labelings_against_closed_forms(count_labelings):
+    """Halfspaces on points in general position and on collinear points, thresholds and intervals with ties, rectangles on a grid."""
     import itertools
     import numpy as np
     from mlmathkit_checks import as_scalar, close
@@ -82,6 +84,7 @@ def test_count_labelings_against_closed_forms(count_labelings):
 
 @test_case(name="test_vc_bound_against_mpmath", points=None, hidden=True)
 def test_vc_bound_against_mpmath(vc_bound):
+    """VC dimension 0, VC dimension above 2n, and sample sizes up to a billion where the growth function overflows a float."""
     import mpmath
     from mlmathkit_checks import as_scalar, close
     cases = [(1, 0, 0.5), (1, 1, 0.1), (3, 10, 0.05), (50, 3, 0.01), (1000, 3, 0.05), (12345, 20, 0.001), (10 ** 6, 50, 0.05), (10 ** 6, 2000, 0.05), (10 ** 9, 100, 0.05), (10 ** 9, 1, 1e-09), (777, 5000, 0.2)]
@@ -91,4 +94,32 @@ def test_vc_bound_against_mpmath(vc_bound):
             phi = mpmath.fsum((mpmath.binomial(m, i) for i in range(min(d, m) + 1)))
             expected = float(mpmath.sqrt(8 / mpmath.mpf(n) * mpmath.log(4 * phi / mpmath.mpf(delta))))
             close(as_scalar(vc_bound(n, d, delta), 'epsilon_VC'), expected, name=f'VC bound (n={n}, d={d}, delta={delta:g})', hint='sqrt(8/n ln(4 Phi_d(2n) / delta)); compute ln Phi in log space, it overflows a float')
+
+@test_case(name="test_exact_integer_results", points=None, hidden=True)
+def test_exact_integer_results(count_labelings, sauer_shelah):
+    """Sauer-Shelah sums with hundreds of digits, exact to the last digit, and counts returned as integers."""
+    import numbers
+    import numpy as np
+    from mlmathkit_checks import as_scalar, require
+
+    def pascal(m, d):
+        row = [1] * (d + 1)
+        for _ in range(m):
+            row = [1] + [row[j] + row[j - 1] for j in range(1, d + 1)]
+        return row[d]
+
+    def half_row(k):
+        c = 1
+        for i in range(1, k + 1):
+            c = c * (k + i) // i
+        return 2 ** (2 * k - 1) + c // 2
+    cases = [(64, 64, 2 ** 64), (100, 0, 1), (150, 40, pascal(150, 40)), (300, 120, pascal(300, 120)), (2000, 1000, half_row(1000))]
+    for m, d, want in cases:
+        got = sauer_shelah(m, d)
+        require(isinstance(got, numbers.Integral) and (not isinstance(got, bool)), f'Phi_{d}({m}) should be an exact int, got {type(got).__name__} - sum math.comb(m, i) in Python integers (floats and int64 cannot hold it exactly)')
+        require(int(got) == want, f'Phi_{d}({m}) is not exact: it differs from the true value by {int(got) - want} - sum C(m, i) for i = 0..min(d, m) with math.comb')
+    for points, hclass, want in [(np.array([0.0, 1.0, 2.0]), 'intervals', 7), (np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 1.0]]), 'halfspaces', 8)]:
+        c = count_labelings(points, hclass)
+        require(isinstance(c, numbers.Integral) and (not isinstance(c, bool)), f'count_labelings({hclass}) should return an int, got {type(c).__name__} {c!r:.30}')
+        require(as_scalar(c, 'count') == float(want), f'count_labelings({hclass}) on 3 points: expected {want}, got {c}')
 

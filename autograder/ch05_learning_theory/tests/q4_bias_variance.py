@@ -43,6 +43,7 @@ def test_decomposition_and_trends(bias_variance_mc):
 
 @test_case(name="test_random_against_chebyshev_fit", points=None, hidden=True)
 def test_random_against_chebyshev_fit(bias_variance_mc):
+    """Random training sets and several test points at degrees from 0 to 9, with different noise levels."""
     import numpy as np
     from numpy.polynomial import Chebyshev
     from mlmathkit_checks import close, fields
@@ -58,7 +59,10 @@ def test_random_against_chebyshev_fit(bias_variance_mc):
         b_exp = sum(((fbar[j] - f[j]) ** 2 for j in range(m))) / m
         v_exp = sum((((P_exp[:, j] - fbar[j]) ** 2).sum() / T for j in range(m))) / m
         e_exp = ((f[None, :] + nt - P_exp) ** 2).sum() / (T * m)
+        inputs = (x.copy(), noise.copy(), xt.copy(), nt.copy())
         P, b, v, e = fields(bias_variance_mc(x, noise, xt, nt, p), ['predictions', 'bias2', 'variance', 'error'], 'result')
+        for arr, arr0, what in zip((x, noise, xt, nt), inputs, ('x_train', 'noise_train', 'x_test', 'noise_test')):
+            close(arr, arr0, rtol=0, atol=0, name=f'{what} after the call', hint="do not modify the caller's arrays")
         scale = np.abs(P_exp).max()
         close(P, P_exp, rtol=0, atol=1e-06 * scale, name=f'predictions (degree {p})', hint='least squares with p + 1 coefficients, solved with np.linalg.lstsq')
         close(b, b_exp, rtol=1e-05, atol=1e-10, name=f'bias2 (degree {p})', hint='mean over test points of (fbar - f)^2')
@@ -67,6 +71,7 @@ def test_random_against_chebyshev_fit(bias_variance_mc):
 
 @test_case(name="test_interpolation_and_ill_conditioning", points=None, hidden=True)
 def test_interpolation_and_ill_conditioning(bias_variance_mc):
+    """A fit with as many coefficients as training points (interpolation), and a high degree where the Vandermonde matrix is badly conditioned."""
     import numpy as np
     from numpy.polynomial import Chebyshev
     from mlmathkit_checks import close, fields

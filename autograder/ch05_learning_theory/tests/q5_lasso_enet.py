@@ -46,6 +46,7 @@ def test_kkt_conditions(lasso_alpha_max, elastic_net):
 
 @test_case(name="test_random_against_sklearn", points=None, hidden=True)
 def test_random_against_sklearn(elastic_net):
+    """Random problems with shifted and rescaled columns, correlated features, more features than samples, lasso and elastic net."""
     import warnings
     import numpy as np
     from sklearn.linear_model import ElasticNet, Lasso
@@ -70,6 +71,7 @@ def test_random_against_sklearn(elastic_net):
 
 @test_case(name="test_alpha_max_against_sklearn_path", points=None, hidden=True)
 def test_alpha_max_against_sklearn_path(lasso_alpha_max):
+    """Shifted and rescaled features, more features than samples, a single feature, several l1_ratio values, and a feature correlated negatively with y."""
     import numpy as np
     from sklearn.linear_model import enet_path
     from mlmathkit_checks import as_scalar, close
@@ -80,9 +82,19 @@ def test_alpha_max_against_sklearn_path(lasso_alpha_max):
         Xc, yc = (X - X.mean(axis=0), y - y.mean())
         expected = enet_path(Xc, yc, l1_ratio=rho, n_alphas=2)[0][0]
         close(as_scalar(lasso_alpha_max(X, y, rho), 'alpha_max'), expected, name=f'alpha_max (n={n}, d={d}, l1_ratio={rho})', hint='center X and y first (the intercept is free), divide by n and by l1_ratio')
+    n = 40
+    X = rng.normal(size=(n, 3)) + 2.0
+    y = -3.0 * X[:, 0] + 0.5 * X[:, 1] + 0.1 * rng.normal(size=n)
+    X0, y0 = (X.copy(), y.copy())
+    Xc, yc = (X - X.mean(axis=0), y - y.mean())
+    expected = enet_path(Xc, yc, l1_ratio=0.7, n_alphas=2)[0][0]
+    close(as_scalar(lasso_alpha_max(X, y, 0.7), 'alpha_max'), expected, name='alpha_max with a negatively correlated feature', hint='the KKT condition at w = 0 bounds |x_j^T y_c| / n: take the absolute value')
+    close(X, X0, rtol=0, atol=0, name='X after lasso_alpha_max', hint="center a copy: do not modify the caller's X")
+    close(y, y0, rtol=0, atol=0, name='y after lasso_alpha_max', hint="do not modify the caller's y")
 
 @test_case(name="test_edge_cases", points=None, hidden=True)
 def test_edge_cases(elastic_net):
+    """The ridge limit l1_ratio = 0, a duplicated column, a constant column, and the caller's X and y left unchanged."""
     import warnings
     import numpy as np
     from sklearn.linear_model import ElasticNet, Lasso
@@ -106,7 +118,33 @@ def test_edge_cases(elastic_net):
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
         ref = Lasso(alpha=0.05, tol=1e-12, max_iter=10 ** 6).fit(Xk, y)
+    Xk0, y0 = (Xk.copy(), y.copy())
     w, b = fields(elastic_net(Xk, y, 0.05), ['coef', 'intercept'], 'lasso')
+    close(Xk, Xk0, rtol=0, atol=0, name='X after elastic_net', hint="center a copy: do not modify the caller's X")
+    close(y, y0, rtol=0, atol=0, name='y after elastic_net', hint="do not modify the caller's y")
     close(w, ref.coef_, rtol=0, atol=1e-06, name='lasso coefficients with a constant column', hint='a constant column is 0 after centering: skip it (coefficient 0) instead of dividing by 0')
     close(as_scalar(b, 'intercept'), ref.intercept_, atol=1e-05, name='lasso intercept with a constant column')
+
+@test_case(name="test_soft_threshold_cases", points=None, hidden=True)
+def test_soft_threshold_cases(soft_threshold):
+    """A scalar, a 2-D array, exact zeros, values exactly at plus or minus gamma, gamma = 0, huge values and float32; the input is left unchanged."""
+    import numpy as np
+    from mlmathkit_checks import as_array, as_scalar, close
+
+    def oracle(z, gamma):
+        return np.array([v - gamma if v > gamma else v + gamma if v < -gamma else 0.0 for v in np.ravel(z)]).reshape(np.shape(z))
+    close(as_scalar(soft_threshold(2.5, 1.0), 'S(2.5, 1)'), 1.5, name='S of a scalar')
+    close(as_scalar(soft_threshold(-0.25, 1.0), 'S(-0.25, 1)'), 0.0, atol=0, name='S of a small negative scalar')
+    rng = np.random.default_rng(5353)
+    z = np.array([[0.0, 1.0, -1.0, 0.5, -0.5], [3.0, -3.0, 1e+300, -1e+300, 1e-300], [0.999, -1.001, 2.0, -2.0, 0.0]])
+    z0 = z.copy()
+    got = as_array(soft_threshold(z, 1.0), 'S(z, 1)', shape=z.shape)
+    close(got, oracle(z0, 1.0), rtol=1e-12, atol=0, name='S(z, 1) on a 2-D array with zeros, +-gamma and huge values', hint='sign(z) * max(|z| - gamma, 0), element-wise, keeping the shape of z')
+    close(z, z0, rtol=0, atol=0, name='z after calling soft_threshold', hint="return a new array: do not modify the caller's z")
+    zg = np.array([0.0, -0.0, 2.0, -3.5, 1e-12])
+    close(soft_threshold(zg, 0.0), oracle(zg, 0.0), rtol=0, atol=0, name='S(z, 0) with exact zeros', hint='with gamma = 0 nothing is shrunk; an exact zero stays 0 (no 0/0)')
+    z32 = rng.uniform(-5.0, 5.0, size=(4, 6)).astype(np.float32)
+    z32_0 = z32.copy()
+    close(soft_threshold(z32, 0.75), oracle(z32.astype(np.float64), 0.75), rtol=0.0001, atol=1e-06, name='S(z, 0.75) for float32 z')
+    close(z32, z32_0, rtol=0, atol=0, name='float32 z after calling soft_threshold', hint="do not modify the caller's z")
 

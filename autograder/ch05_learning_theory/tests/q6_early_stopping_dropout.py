@@ -36,6 +36,7 @@ def test_dropout_worked_example_and_expectation(dropout_forward, dropout_backwar
 
 @test_case(name="test_early_stopping_against_jump_oracle", points=None, hidden=True)
 def test_early_stopping_against_jump_oracle(early_stopping):
+    """Random validation curves from 1 to 60 epochs, with many exact ties, several patiences and minimum improvements."""
     import numpy as np
     from mlmathkit_checks import close, fields
 
@@ -62,6 +63,7 @@ def test_early_stopping_against_jump_oracle(early_stopping):
 
 @test_case(name="test_dropout_against_torch", points=None, hidden=True)
 def test_dropout_against_torch(dropout_forward, dropout_backward):
+    """Train and evaluation mode on 1-D to 3-D inputs for several drop probabilities, including p = 0, against PyTorch."""
     import numpy as np
     import torch
     from mlmathkit_checks import close, fields
@@ -86,6 +88,7 @@ def test_dropout_against_torch(dropout_forward, dropout_backward):
 
 @test_case(name="test_dropout_expectation_by_quadrature", points=None, hidden=True)
 def test_dropout_expectation_by_quadrature(dropout_forward):
+    """The average output and the keep rate over all values of u, for drop probabilities other than 1/2, in float64 and float32."""
     import numpy as np
     from mlmathkit_checks import as_array, close, fields
     N = 4000
@@ -100,4 +103,41 @@ def test_dropout_expectation_by_quadrature(dropout_forward):
         close(out.mean(axis=0), x, rtol=1e-06, name=f'E[out] over u, p = {p}', hint='inverted dropout preserves the expectation: scale the kept entries by 1/(1-p)')
         out32, _ = fields(dropout_forward(X.astype(np.float32), p, U), ['out', 'mask'], 'forward')
         close(as_array(out32, 'out').mean(axis=0), x, rtol=1e-06, name=f'E[out] over u for float32 inputs, p = {p}')
+
+@test_case(name="test_shapes_types_and_unchanged_inputs", points=None, hidden=True)
+def test_shapes_types_and_unchanged_inputs(early_stopping, dropout_forward, dropout_backward):
+    """A single epoch, float32 losses, integer epochs, masks of the input's shape in both modes, and the caller's arrays left unchanged."""
+    import numbers
+    import numpy as np
+    from mlmathkit_checks import as_array, close, fields, require
+
+    def epochs(v, patience, what):
+        v0 = v.copy()
+        best, stop = fields(early_stopping(v, patience), ['best_epoch', 'stop_epoch'], 'result')
+        for e, name in ((best, 'best_epoch'), (stop, 'stop_epoch')):
+            require(isinstance(e, numbers.Integral) and (not isinstance(e, bool)), f'{what}: {name} should be an int, got {type(e).__name__} {e!r:.30}')
+        close(v, v0, rtol=0, atol=0, name=f'val_losses after early_stopping ({what})', hint="do not modify the caller's array")
+        return np.array([best, stop], dtype=float)
+    close(epochs(np.array([0.3]), 1, 'one epoch'), [0, 0], atol=0, name='(best, stop) for a single epoch', hint='with one epoch, it is both the best and the last')
+    close(epochs(np.array([1.0, 0.5, 0.5, 0.7], dtype=np.float32), 2, 'float32 losses'), [1, 3], atol=0, name='(best, stop) for float32 losses with a tie')
+    rng = np.random.default_rng(6262)
+    x = rng.normal(size=(2, 3, 4))
+    u = rng.random((2, 3, 4))
+    x0, u0 = (x.copy(), u.copy())
+    keep = (u >= 0.3) / 0.7
+    out, mask = fields(dropout_forward(x, 0.3, u), ['out', 'mask'], 'forward')
+    close(out, x0 * keep, name='train-mode output on a 3-D input')
+    close(mask, keep, name='train-mode mask on a 3-D input')
+    close(x, x0, rtol=0, atol=0, name='x after dropout_forward (train)', hint='compute x * mask into a new array: do not modify x')
+    close(u, u0, rtol=0, atol=0, name='u after dropout_forward (train)', hint="do not modify the caller's u")
+    mask = as_array(mask, 'mask')
+    dout = rng.normal(size=(2, 3, 4))
+    dout0, mask0 = (dout.copy(), mask.copy())
+    close(dropout_backward(dout, mask), dout0 * keep, name='backward pass on a 3-D input')
+    close(dout, dout0, rtol=0, atol=0, name='dout after dropout_backward', hint='return dout * mask as a new array: do not modify dout')
+    close(mask, mask0, rtol=0, atol=0, name='mask after dropout_backward', hint="do not modify the caller's mask")
+    out, mask = fields(dropout_forward(x, 0.3, u, train=False), ['out', 'mask'], 'forward')
+    close(out, x0, name='eval-mode output on a 3-D input', hint='in evaluation mode dropout is the identity')
+    close(as_array(mask, 'eval-mode mask', shape=x.shape), np.ones(x.shape), name='eval-mode mask', hint='the mask is an array of ones of the shape of x, not the number 1')
+    close(x, x0, rtol=0, atol=0, name='x after dropout_forward (eval)', hint="do not modify the caller's x")
 

@@ -43,6 +43,7 @@ def test_expectation_and_convergence(expected_noisy_loss, ridge_equivalent, augm
 
 @test_case(name="test_ridge_against_sklearn", points=None, hidden=True)
 def test_ridge_against_sklearn(ridge_equivalent):
+    """Random problems with several features, more features than samples, no noise at all, and nearly collinear columns."""
     import numpy as np
     from sklearn.linear_model import Ridge
     from mlmathkit_checks import close
@@ -62,6 +63,7 @@ def test_ridge_against_sklearn(ridge_equivalent):
 
 @test_case(name="test_augmented_against_lstsq", points=None, hidden=True)
 def test_augmented_against_lstsq(augmented_least_squares):
+    """One noisy copy, many copies of a small data set, zero noise, and as many features as samples."""
     import numpy as np
     from scipy.linalg import lstsq
     from mlmathkit_checks import close
@@ -77,6 +79,7 @@ def test_augmented_against_lstsq(augmented_least_squares):
 
 @test_case(name="test_expected_loss_against_quadrature", points=None, hidden=True)
 def test_expected_loss_against_quadrature(expected_noisy_loss):
+    """Random weights and data in dimensions 1 to 4, with small, large and zero noise."""
     import itertools
     import numpy as np
     from numpy.polynomial.hermite_e import hermegauss
@@ -91,4 +94,20 @@ def test_expected_loss_against_quadrature(expected_noisy_loss):
             xi = sigma * nodes[list(idx)]
             expected += np.prod(weights[list(idx)]) * np.mean((y - (X + xi) @ w) ** 2)
         close(as_scalar(expected_noisy_loss(X, y, w, sigma), 'loss'), expected, rtol=1e-09, name=f'expected noisy loss (n={n}, d={d}, sigma={sigma})', hint='E ||Xi w||^2 = n sigma^2 ||w||^2, and the loss is divided by n')
+
+@test_case(name="test_inputs_unchanged", points=None, hidden=True)
+def test_inputs_unchanged(expected_noisy_loss, ridge_equivalent, augmented_least_squares):
+    """Your functions leave the caller's data, weights and noise arrays unchanged."""
+    import numpy as np
+    from mlmathkit_checks import close
+    rng = np.random.default_rng(7373)
+    n, d, K = (12, 3, 4)
+    X, y, w = (rng.normal(size=(n, d)), rng.normal(size=n), rng.normal(size=d))
+    noise = 0.5 * rng.normal(size=(K, n, d))
+    saved = {'X': X.copy(), 'y': y.copy(), 'w': w.copy(), 'noise': noise.copy()}
+    current = {'X': X, 'y': y, 'w': w, 'noise': noise}
+    for what, call in (('expected_noisy_loss', lambda: expected_noisy_loss(X, y, w, 0.5)), ('ridge_equivalent', lambda: ridge_equivalent(X, y, 0.5)), ('augmented_least_squares', lambda: augmented_least_squares(X, y, noise))):
+        call()
+        for key, arr in current.items():
+            close(arr, saved[key], rtol=0, atol=0, name=f'{key} after calling {what}', hint="work on copies: do not modify the caller's arrays")
 

@@ -79,6 +79,9 @@ def test_df_rank_deficient_and_extremes(ridge_df):
     close(as_scalar(ridge_df(np.zeros((4, 3)), 1.0), 'df'), 0.0, rtol=0, atol=0, name='df(1) of the zero matrix')
     W = rng.normal(size=(4, 9))
     close(as_scalar(ridge_df(W, 0.0), 'df'), 4.0, rtol=0, atol=1e-09, name='df(0) of a wide 4 x 9 matrix (rank 4)')
+    F = rng.normal(size=(10, 4))
+    dF = np.linalg.svd(F, compute_uv=False) ** 2
+    close(as_array(ridge_df(1e-12 * F, np.array([0.0, 1e-24, 3e-24])), 'df', shape=(3,)), [4.0, np.sum(dF / (dF + 1.0)), np.sum(dF / (dF + 3.0))], rtol=1e-06, atol=1e-12, name='df of a 10 x 4 matrix with entries ~1e-12 (lambda = 0, 1e-24, 3e-24)', hint='the rank tolerance is relative to the largest singular value, never an absolute number')
     d2 = np.linalg.svd(X, compute_uv=False)[:3] ** 2
     close(as_array(ridge_df(X, np.array([1000000000000.0, 1e-12])), 'df', shape=(2,)), [np.sum(d2 / (d2 + 1000000000000.0)), 3.0], rtol=1e-06, atol=1e-14, name='df at lambda = 1e12 and 1e-12 (rank 3)', hint='a huge penalty leaves a tiny positive df')
 
@@ -106,6 +109,10 @@ def test_hat_matrix_against_augmented_least_squares(ridge_hat_matrix):
     cases.append((rng.normal(size=(6, 1)) * 5, 0.0))
     cases.append((rng.normal(size=(6, 1)), 1.5))
     cases.append((rng.normal(size=(7, 3)) * 0.02, 0.0001))
+    cases.append((rng.normal(size=(7, 3)) * 1e-12, 0.0))
+    Q, _ = np.linalg.qr(rng.normal(size=(8, 2)))
+    R, _ = np.linalg.qr(rng.normal(size=(2, 2)))
+    cases.append((Q @ np.diag([1.0, 1e-08]) @ R, 1e-16))
     for X, lam in cases:
         expected = oracle(hat, X, lam)
         S = symmetric(ridge_hat_matrix(X, lam), atol=1e-08, name='S')
@@ -179,6 +186,14 @@ def test_ridge_select_against_oracle(ridge_select):
     out = ridge_select(Xd, yd, lam_d, 0.09)
     close(as_array(out['df'], 'df', shape=(4,))[1], 4.0, rtol=0, atol=1e-06, name='df at lambda = 0 of a rank-4 matrix with 6 columns', hint='singular values <= max(n, p) * eps * d_1 are zero: drop them before dividing by d^2 + lambda')
     close(as_array(out['rss'], 'rss', shape=(4,))[1], float(np.sum((yd - P @ yd) ** 2)), rtol=1e-06, name='RSS at lambda = 0 of a rank-deficient matrix (least squares)')
+    Xw = rng.normal(size=(150, 25))
+    yw = Xw @ (0.15 * rng.normal(size=25)) + rng.normal(size=150)
+    gw = 10.0 ** np.arange(-1.0, 3.01, 0.25)
+    _, _, _, aic_w, bic_w = oracle(path, Xw, yw, gw, 1.0)
+    require(int(np.argmin(aic_w)) != int(np.argmin(bic_w)), 'test data check')
+    out = ridge_select(Xw, yw, gw, 1.0)
+    for key, exp in (('best_aic', aic_w), ('best_bic', bic_w)):
+        close(as_scalar(out[key], key), float(np.argmin(exp)), rtol=0, atol=0, name=f'{key} with 25 weak predictors, n = 150', hint="each criterion picks its own minimiser: BIC's log n penalty usually prefers a larger lambda")
     twice = rng.permutation(np.repeat(10.0 ** np.arange(-1.0, 3.01, 0.5), 2))
     out = ridge_select(X, y, twice, 1.0)
     for key in ('cp', 'aic', 'bic'):

@@ -152,15 +152,17 @@ def information_criteria(rss, df, n, sigma2):
     return {"cp": rss / np.float32(n) + 2 * df * s2 / np.float32(n), "aic": base + 2 * df, "bic": base + np.log(np.float32(n)) * df}
 
 
-# %% alternative: loops: df term by term, hat matrices from the normal equations (lambda > 0) or the pseudo-inverse (lambda = 0)
+# %% alternative: loops: df term by term, hat matrices by augmented least squares (lambda > 0) or the pseudo-inverse (lambda = 0)
 import numpy as np
 
 
-def ridge_hat_matrix(X, lam):
+def ridge_hat_matrix(X, lam):  # ridge = least squares on the augmented rows [X; sqrt(lam) I], fitted to each e_i
     X = np.asarray(X, dtype=float)
+    n, p = X.shape
     if lam == 0:
         return X @ np.linalg.pinv(X)
-    return X @ np.linalg.solve(X.T @ X + lam * np.eye(X.shape[1]), X.T)
+    A = np.vstack([X, np.sqrt(lam) * np.eye(p)])
+    return X @ np.linalg.lstsq(A, np.vstack([np.eye(n), np.zeros((p, n))]), rcond=None)[0]
 
 
 def ridge_df(X, lam):

@@ -13,6 +13,8 @@ def test_worked_example(sample_covariance, correlation_matrix):
     close(sample_covariance(X), [[1.0, 2.0], [2.0, 7.0]], name='sample covariance', hint='centre each column, then divide the sum of outer products by n - 1')
     r = 2.0 / np.sqrt(7.0)
     close(correlation_matrix(X), [[1.0, r], [r, 1.0]], name='correlation matrix', hint='divide S_jk by the product of the standard deviations sqrt(S_jj) sqrt(S_kk)')
+    close(sample_covariance(X + 100000000.0), [[1.0, 2.0], [2.0, 7.0]], atol=1e-06, name='sample covariance of the data + 1e8', hint='mean(x x^T) - xbar xbar^T cancels catastrophically for a large mean (and float32 cannot even store 1e8 + 1): centre the data first, in float64')
+    close(correlation_matrix(X + 100000000.0), [[1.0, r], [r, 1.0]], atol=1e-06, name='correlation matrix of the data + 1e8')
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(sample_covariance, correlation_matrix):

@@ -12,10 +12,13 @@ def test_worked_examples(bernoulli_mle, bernoulli_map, gaussian_mean_posterior):
     three_heads = np.array([1, 1, 1])
     close(as_scalar(bernoulli_mle(three_heads), 'MLE'), 1.0, name='MLE after 3 ones out of 3')
     close(as_scalar(bernoulli_map(three_heads, 2.0, 2.0), 'MAP'), 0.8, name='MAP with a Beta(2, 2) prior after 3 ones', hint='the prior acts like a - 1 extra ones and b - 1 extra zeros; the MAP is the mode, not the mean')
+    close(as_scalar(bernoulli_map(three_heads, 3.0, 2.0), 'MAP'), 5.0 / 6.0, name='MAP with a Beta(3, 2) prior after 3 ones', hint='a - 1 extra ONES and b - 1 extra ZEROS: a goes with the ones')
     close(as_scalar(bernoulli_mle(np.array([1, 0, 1, 1, 0])), 'MLE'), 0.6, name='MLE of [1, 0, 1, 1, 0]')
-    mean, var = fields(gaussian_mean_posterior(np.array([1.0, 3.0]), 2.0, 0.0, 1.0), ['mean', 'var'], 'posterior')
-    close(as_scalar(mean, 'posterior mean'), 1.0, name='posterior mean', hint='a precision-weighted average of the prior mean and the data')
-    close(as_scalar(var, 'posterior variance'), 0.5, name='posterior variance', hint='posterior precision = prior precision + n / sigma2; return the variance, not the standard deviation')
+    close(as_scalar(bernoulli_mle(np.zeros(4, dtype=int)), 'MLE'), 0.0, name='MLE of [0, 0, 0, 0]', hint='no ones at all is a valid data set: k = 0')
+    close(as_scalar(bernoulli_map(np.array([], dtype=int), 3.0, 2.0), 'MAP'), 2.0 / 3.0, name='MAP without data, Beta(3, 2) prior', hint='with n = 0 the MAP is the mode of the prior; avoid n * mean(x)')
+    mean, var = fields(gaussian_mean_posterior(np.array([1.0, 3.0]), 1.0, 0.0, 1.0), ['mean', 'var'], 'posterior')
+    close(as_scalar(mean, 'posterior mean'), 4.0 / 3.0, name='posterior mean', hint='a precision-weighted average: the prior mean gets weight 1/tau2, the sample mean n/sigma2')
+    close(as_scalar(var, 'posterior variance'), 1.0 / 3.0, name='posterior variance', hint='posterior precision = prior precision + n / sigma2; return the variance, not the standard deviation')
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(bernoulli_mle, bernoulli_map, gaussian_mean_posterior):

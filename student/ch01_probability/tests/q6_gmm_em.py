@@ -17,6 +17,32 @@ def test_e_step_worked_example(gmm_e_step):
     expected = np.mean([-0.5 * np.log(2 * np.pi) - 0.5, -0.5 * np.log(2 * np.pi) + np.log((1 + e) / 2)])
     close(as_scalar(ll, 'mean log-likelihood'), expected, name='mean log-likelihood', hint='the average over points of log sum_k pi_k N(x_i | mu_k, Sigma_k) — a mean, not a sum')
 
+@test_case(name="test_e_step_worked_example_unequal_weights", points=None, hidden=False)
+def test_e_step_worked_example_unequal_weights(gmm_e_step):
+    import numpy as np
+    from mlmathkit_checks import as_scalar, close, fields, probabilities
+    X = np.array([[0.0], [1.0], [40.0]])
+    resp, ll = fields(gmm_e_step(X, np.array([0.25, 0.75]), np.array([[-1.0], [1.0]]), np.ones((2, 1, 1))), ['resp', 'mean_log_likelihood'], 'E-step result')
+    probabilities(resp, axis=1, name='responsibilities (each row)')
+    e, c = (np.exp(-2.0), np.exp(-80.0) / 3)
+    close(resp, [[0.25, 0.75], [0.25 * e / (0.25 * e + 0.75), 0.75 / (0.25 * e + 0.75)], [c / (1 + c), 1 / (1 + c)]], atol=1e-06, name='responsibilities with weights (1/4, 3/4)', hint='r_ik is proportional to pi_k N(x_i | mu_k, Sigma_k): include the weights, and normalise in log space (subtract the row maximum) so that a far-away point does not give 0/0')
+    half_log_2pi = 0.5 * np.log(2 * np.pi)
+    expected = np.mean([-half_log_2pi - 0.5, -half_log_2pi + np.log(0.25 * e + 0.75), -half_log_2pi + np.log(0.75) - 760.5 + np.log1p(c)])
+    close(as_scalar(ll, 'mean log-likelihood'), expected, name='mean log-likelihood with weights (1/4, 3/4)', hint='the average over points of the log-sum-exp over k of log pi_k + log N(x_i | mu_k, Sigma_k)')
+
+@test_case(name="test_em_one_iteration_by_hand", points=None, hidden=False)
+def test_em_one_iteration_by_hand(gmm_em):
+    import numpy as np
+    from mlmathkit_checks import as_array, best_permutation, close, fields
+    X = np.array([[0.0, 0.0], [2.0, 2.0], [10.0, 0.0], [12.0, 2.0]])
+    w, m, c, ll = fields(gmm_em(X, np.array([0.5, 0.5]), np.array([[0.0, 0.0], [10.0, 0.0]]), np.stack([np.eye(2)] * 2), 1, reg_covar=0.5), ['weights', 'means', 'covs', 'log_likelihood'], 'EM result')
+    expected_means = np.array([[1.0, 1.0], [11.0, 1.0]])
+    perm = best_permutation(m, expected_means, name='means')
+    close(as_array(m, 'means')[perm], expected_means, atol=1e-06, name='means after one iteration', hint='mu_k = sum_i r_ik x_i / N_k (divide by N_k, not n)')
+    close(as_array(w, 'weights')[perm], [0.5, 0.5], name='weights after one iteration')
+    close(as_array(c, 'covs')[perm], [[[1.5, 1.0], [1.0, 1.5]]] * 2, atol=1e-06, name='covariances after one iteration', hint='weight each outer product by r_ik, centre on the NEW means, divide by N_k, add reg_covar to the diagonal only')
+    as_array(ll, 'log_likelihood', shape=(2,))
+
 @test_case(name="test_em_properties", points=None, hidden=False)
 def test_em_properties(gmm_e_step, gmm_em):
     import numpy as np

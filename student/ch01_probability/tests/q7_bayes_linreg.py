@@ -16,6 +16,18 @@ def test_worked_example(blr_posterior, blr_predictive):
     close(mean, [8.0 / 3.0, 0.0], name='predictive mean')
     close(var, [1.0 + 4.0 / 3.0, 1.0], name='predictive variance', hint='noise variance 1/beta plus phi^T S_N phi')
 
+@test_case(name="test_worked_example_two_features", points=None, hidden=False)
+def test_worked_example_two_features(blr_posterior, blr_predictive):
+    import numpy as np
+    from mlmathkit_checks import close, fields
+    Phi, y = (np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]), np.array([1.0, 2.0, 3.0]))
+    m_N, S_N = fields(blr_posterior(Phi, y, 2.0, 4.0), ['m_N', 'S_N'], 'posterior')
+    close(S_N, np.array([[10.0, -4.0], [-4.0, 10.0]]) / 84, name='S_N (alpha = 2, beta = 4)', hint='S_N = (alpha I + beta Phi^T Phi)^{-1}: alpha multiplies the identity, beta the data term')
+    close(m_N, np.array([20.0, 34.0]) / 21, name='m_N (alpha = 2, beta = 4)', hint='m_N = beta S_N Phi^T y')
+    mean, var = fields(blr_predictive(np.array([[1.0, -1.0], [2.0, 0.0]]), np.array([20.0, 34.0]) / 21, np.array([[10.0, -4.0], [-4.0, 10.0]]) / 84, 4.0), ['mean', 'var'], 'predictive')
+    close(mean, [-14.0 / 21, 40.0 / 21], name='predictive mean')
+    close(var, [0.25 + 1.0 / 3.0, 0.25 + 40.0 / 84], name='predictive variance (beta = 4)', hint='var_i = 1/beta + phi_i^T S_N phi_i: the noise VARIANCE 1/beta, and the full quadratic form of row i alone')
+
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(blr_posterior, blr_predictive):
     import numpy as np

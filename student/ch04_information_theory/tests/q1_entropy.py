@@ -16,6 +16,7 @@ def test_worked_example(entropy, conditional_entropy):
     pxy = np.array([[0.25, 0.25], [0.5, 0.0]])
     close(as_scalar(entropy(pxy), 'joint entropy'), 1.5, name='joint entropy H(X, Y) of [[1/4, 1/4], [1/2, 0]]', hint='a joint table is one distribution over all of its cells')
     close(as_scalar(conditional_entropy(pxy), 'conditional entropy'), 0.5, name='H(Y | X) of [[1/4, 1/4], [1/2, 0]]', hint='rows are x: H(Y|X) = sum_x p(x) H(Y | X = x), or H(X, Y) - H(X)')
+    close(as_scalar(conditional_entropy(pxy, base=np.e), 'conditional entropy'), 0.5 * np.log(2.0), name='H(Y | X) of [[1/4, 1/4], [1/2, 0]] in nats', hint='pass `base` on to every entropy you compute')
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(entropy, conditional_entropy):

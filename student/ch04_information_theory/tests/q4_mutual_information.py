@@ -13,11 +13,11 @@ def test_worked_example(mutual_information, rank_features_by_mi):
     close(as_scalar(mutual_information(np.array([[5, 5], [5, 5]])), 'MI'), 0.0, atol=1e-12, name='MI of [[5, 5], [5, 5]]')
     close(as_scalar(mutual_information(np.array([[3, 1], [1, 3]])), 'MI'), 0.75 * np.log(1.5) + 0.25 * np.log(0.5), name='MI of [[3, 1], [1, 3]]', hint='divide the counts by their total first; use the natural log')
     y = np.array([0, 0, 1, 1, 0, 0, 1, 1])
-    X = np.column_stack([np.zeros(8), y, [0, 0, 1, 1, 0, 0, 1, 0]])
+    X = np.column_stack([np.zeros(8), y, [0, 0, 1, 1, 0, 0, 1, 0], 10 * y + 3])
     order, scores = fields(rank_features_by_mi(X, y), ['order', 'scores'], 'ranking')
     noisy = 0.5 * np.log(0.5 / (5 / 8 * 0.5)) + 0.125 * np.log(0.125 / (5 / 8 * 0.5)) + 0.375 * np.log(0.375 / (3 / 8 * 0.5))
-    close(scores, [0.0, np.log(2.0), noisy], atol=1e-12, name='scores', hint='one mutual information per column of X')
-    close(order, [1, 2, 0], atol=0.0, name='order', hint='most informative feature first')
+    close(scores, [0.0, np.log(2.0), noisy, np.log(2.0)], atol=1e-12, name='scores', hint='one mutual information per column of X; category codes are labels, not indices')
+    close(order, [1, 3, 2, 0], atol=0.0, name='order', hint='most informative feature first; equal scores keep the smaller index first')
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(mutual_information, rank_features_by_mi):

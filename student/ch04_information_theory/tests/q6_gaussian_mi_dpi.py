@@ -11,6 +11,8 @@ def test_worked_example(gaussian_mi, markov_chain_mi):
     from mlmathkit_checks import as_scalar, close
     close(as_scalar(gaussian_mi(np.array([[1.0, 0.6], [0.6, 1.0]]), 1), 'MI'), np.log(1.25), name='MI for rho = 0.6', hint='1/2 [log det S_XX + log det S_YY - log det S]; for two scalars, -1/2 log(1 - rho^2)')
     close(as_scalar(gaussian_mi(np.array([[4.0, 1.2], [1.2, 1.0]]), 1), 'MI'), np.log(1.25), name='MI for rho = 0.6 with sigma_X = 2', hint='MI does not depend on the units')
+    cov3 = np.array([[1.0, 0.0, 0.48], [0.0, 1.0, 0.6], [0.48, 0.6, 1.0]])
+    close(as_scalar(gaussian_mi(cov3, 2), 'MI'), np.log(1.5625), name='MI between X = (X1, X2) and Y', hint='with several coordinates per block use the log-determinants of the blocks, not one correlation')
     close(markov_chain_mi(1.0, np.array([1.0, 1.0]), np.array([1.0, 2.0])), [0.5 * np.log(2.0), 0.5 * np.log(4.0 / 3.0)], name='I(X_0; X_i) along the chain', hint='noise accumulates: noise_i = g_i^2 noise_{i-1} + n_i')
 
 @test_case(name="test_properties", points=None, hidden=False)

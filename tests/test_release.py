@@ -150,3 +150,18 @@ def test_student_flow_check_and_export_without_latex(course, tmp_path):
     assert len(zips) == 1
     with zipfile.ZipFile(zips[0]) as zf:
         assert f"{ch.id}.ipynb" in zf.namelist()
+
+
+def test_student_requirements_list_only_what_the_student_side_imports(course):
+    """A chapter without torch in its notebook or public checks never asks students for torch (GBs)."""
+    from mlmathkit.authoring import imported_modules
+
+    for ch in course.released():
+        req = (ch.student_dir / "requirements.txt").read_text()
+        sources = [p.read_text() for p in ch.student_dir.glob("**/*.py")]
+        sources += [c["source"] if isinstance(c["source"], str) else "".join(c["source"])
+                    for c in json.loads(ch.student_notebook.read_text())["cells"] if c["cell_type"] == "code"]
+        uses_torch = "torch" in {m.split(".")[0] for m in imported_modules(sources)}
+        assert ("torch" in req) == uses_torch, ch.id
+        assert ("download.pytorch.org/whl/cpu" in (ch.student_dir / "README.md").read_text()) == uses_torch, ch.id
+        assert "otter-grader" in req and "numpy" in req

@@ -168,6 +168,10 @@ HOSTILE = {
             return x ** 3
     """),
 }
+NEEDS = {  # which mechanism defeats each attack: without it the test skips with that reason, never passes
+    "keyring-writer": "seccomp", "keyring-reader": "seccomp", "read-outside": "namespaces",
+    "mountinfo": "namespaces", "memory-across-processes": "cgroup", "cpu-across-processes": "cgroup",
+}
 HONEST = {"trickle-reply": "1", "decode-bomb-records": "1", "exfiltrate-hidden-inputs": "2",
           "runaway-in-one-question": "1"}
 SECRET_DIRS = [Path("/var/tmp"), Path("/tmp"), Path.home()]
@@ -195,6 +199,25 @@ def _leftovers(uids: range) -> dict[str, set[str]]:
             pass
     groups = {str(p) for p in Path("/sys/fs/cgroup").glob("*/**/mlmathkit-*")} if Path("/sys/fs/cgroup").is_dir() else set()
     return {"processes": procs, "cgroups": groups}
+
+
+@pytest.fixture(scope="module")
+def mechanisms():
+    """What this machine offers, as the grader's zygote reports it."""
+    from mlmathkit.judge import Zygote
+
+    zygote = Zygote([])
+    try:
+        return zygote.mechanisms()
+    finally:
+        zygote.close()
+
+
+def _require(mechanisms, name: str) -> None:
+    need = NEEDS.get(name)
+    if need and not mechanisms.get(need):
+        pytest.skip(f"{need} unavailable here ({'; '.join(mechanisms.get('missing') or [])}): "
+                    f"the {name} attack is not defended on this machine")
 
 
 @pytest.fixture(scope="module")
@@ -240,12 +263,12 @@ def test_batch_completes_and_correct_keeps_full_marks(hostile_batch):
     rows = hostile_batch["rows"]
     assert set(rows) == {*HOSTILE, "correct"}
     assert (rows["correct"]["status"], rows["correct"]["score"]) == ("ok", "3")
-    assert "WARNING" not in hostile_batch["proc"].stderr
 
 
 @ROOT_ONLY
 @pytest.mark.parametrize("name", list(HOSTILE))
-def test_hostile_scores_exactly_its_honest_score(hostile_batch, name):
+def test_hostile_scores_exactly_its_honest_score(hostile_batch, mechanisms, name):
+    _require(mechanisms, name)
     row = hostile_batch["rows"][name]
     assert row["score"] == HONEST.get(name, "0"), row
 
@@ -261,7 +284,8 @@ def test_hostile_code_really_ran(hostile_batch, name):
 @ROOT_ONLY
 @pytest.mark.parametrize("name, status", [("memory-across-processes", "memory"), ("trickle-reply", "timeout"),
                                           ("runaway-in-one-question", "timeout")])
-def test_statuses_name_what_was_hit(hostile_batch, name, status):
+def test_statuses_name_what_was_hit(hostile_batch, mechanisms, name, status):
+    _require(mechanisms, name)
     assert hostile_batch["rows"][name]["status"] == status, hostile_batch["rows"][name]
 
 

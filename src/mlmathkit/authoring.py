@@ -11,7 +11,6 @@ import ast
 import dataclasses
 import re
 
-import jupytext
 import nbformat
 import yaml
 
@@ -108,6 +107,8 @@ def read_source(chapter: Chapter) -> ChapterSource:
     """Parse and validate ``solutions/<chapter>/<chapter>.py``."""
     if not chapter.source.is_file():
         raise AuthoringError(f"{chapter.id}: source {chapter.source} does not exist")
+    import jupytext  # only authoring needs it: the grader imports this module for imported_modules
+
     nb = jupytext.read(chapter.source)
     questions: dict[str, Question] = {}
     current: Question | None = None

@@ -207,6 +207,17 @@ def _warn_missing(mechanisms: dict) -> None:
 
 def _verdicts_here(chapter: Chapter, files: list[Path], limits: judge.Limits, jobs: int | None):
     """(file, Verdict or the exception that stopped it), as they finish, from a pool of warm judges here."""
+    if len(files) == 1:  # cold start: no pool, the judge runs here while its zygote imports beside it
+        judge.init_chapter(chapter)
+        try:
+            _warn_missing(judge.mechanisms())
+            try:
+                yield files[0], judge.grade_one(str(files[0]), limits)
+            except Exception as e:  # noqa: BLE001 - becomes that file's row
+                yield files[0], e
+        finally:
+            judge.shutdown()
+        return
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(files)))
     ctx_mp = multiprocessing.get_context("spawn")  # judges start clean: no state shared with this process
     with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=ctx_mp, initializer=judge.init_worker,

@@ -400,7 +400,15 @@ def init_chapter(chapter: Chapter) -> None:
 
 
 def _close_zygote() -> None:
-    _STATE["zygote"].close()
+    zygote = _STATE.pop("zygote", None)
+    if zygote is not None:
+        zygote.close()
+
+
+def shutdown() -> None:
+    """Stop this process's judge (an in-process one; pool workers stop with their process)."""
+    _close_zygote()
+    _STATE.clear()
 
 
 def mechanisms() -> dict[str, Any]:

@@ -8,11 +8,14 @@ safe. Untrusted student code is only ever graded by :mod:`mlmathkit.grading`.
 from __future__ import annotations
 
 import contextlib
+import importlib
+import importlib.util
 import dataclasses
 import inspect
 import io
 import os
 import sys
+import types
 from pathlib import Path
 from typing import Any
 
@@ -86,9 +89,22 @@ def exec_cells(sources: list[str], namespace: dict[str, Any] | None = None) -> d
 
 def load_tests(chapter: Chapter, question: str):
     """The shipped otter test file of a question (``autograder/<chapter>/tests/<question>.py``)."""
-    from otter.test_files import ExceptionTestFile
+    return _otter_test_files().ExceptionTestFile.from_file(str(chapter.autograder_dir / "tests" / f"{question}.py"))
 
-    return ExceptionTestFile.from_file(str(chapter.autograder_dir / "tests" / f"{question}.py"))
+
+def _otter_test_files():
+    """otter's test-file module without running ``otter/__init__``, which imports otter's whole command
+    line (nbconvert, pandas...) and would cost about a second of every judge's cold start."""
+    if "otter.test_files" in sys.modules or "otter" in sys.modules:
+        return importlib.import_module("otter.test_files")
+    spec = importlib.util.find_spec("otter")
+    stub = types.ModuleType("otter")
+    stub.__path__ = list(spec.submodule_search_locations)
+    sys.modules["otter"] = stub
+    try:
+        return importlib.import_module("otter.test_files")
+    finally:
+        del sys.modules["otter"]  # a later `import otter` runs the real package
 
 
 def graded_functions(chapter: Chapter) -> list[str]:

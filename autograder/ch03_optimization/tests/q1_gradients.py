@@ -7,6 +7,10 @@ points = 3.0
 
 @test_case(name="test_worked_example_quadratic", points=None, hidden=False)
 def test_worked_example_quadratic(numerical_gradient, numerical_hessian, gradient_check):
+    from mlmathkit_checks import guarded as _guarded
+    numerical_gradient = _guarded(numerical_gradient, 'numerical_gradient', ('torch', 'scipy.optimize', 'sklearn'))
+    numerical_hessian = _guarded(numerical_hessian, 'numerical_hessian', ('torch', 'scipy.optimize', 'sklearn'))
+    gradient_check = _guarded(gradient_check, 'gradient_check', ('torch', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close, require
     A, b = (np.array([[2.0, 1.0], [1.0, 3.0]]), np.array([1.0, -1.0]))
@@ -21,6 +25,10 @@ def test_worked_example_quadratic(numerical_gradient, numerical_hessian, gradien
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(numerical_gradient, numerical_hessian, gradient_check):
+    from mlmathkit_checks import guarded as _guarded
+    numerical_gradient = _guarded(numerical_gradient, 'numerical_gradient', ('torch', 'scipy.optimize', 'sklearn'))
+    numerical_hessian = _guarded(numerical_hessian, 'numerical_hessian', ('torch', 'scipy.optimize', 'sklearn'))
+    gradient_check = _guarded(gradient_check, 'gradient_check', ('torch', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, require, symmetric
     x = np.array([-1.2, 1.0, 0.5])
@@ -37,6 +45,8 @@ def test_properties(numerical_gradient, numerical_hessian, gradient_check):
 
 @test_case(name="test_gradient_against_torch", points=None, hidden=True)
 def test_gradient_against_torch(numerical_gradient):
+    from mlmathkit_checks import guarded as _guarded
+    numerical_gradient = _guarded(numerical_gradient, 'numerical_gradient', ('torch', 'scipy.optimize', 'sklearn'))
     import numpy as np
     import torch
     from mlmathkit_checks import close
@@ -61,6 +71,8 @@ def test_gradient_against_torch(numerical_gradient):
 
 @test_case(name="test_hessian_against_torch", points=None, hidden=True)
 def test_hessian_against_torch(numerical_hessian):
+    from mlmathkit_checks import guarded as _guarded
+    numerical_hessian = _guarded(numerical_hessian, 'numerical_hessian', ('torch', 'scipy.optimize', 'sklearn'))
     import numpy as np
     import torch
     from mlmathkit_checks import close, symmetric
@@ -77,6 +89,9 @@ def test_hessian_against_torch(numerical_hessian):
 
 @test_case(name="test_large_values", points=None, hidden=True)
 def test_large_values(numerical_gradient, numerical_hessian):
+    from mlmathkit_checks import guarded as _guarded
+    numerical_gradient = _guarded(numerical_gradient, 'numerical_gradient', ('torch', 'scipy.optimize', 'sklearn'))
+    numerical_hessian = _guarded(numerical_hessian, 'numerical_hessian', ('torch', 'scipy.optimize', 'sklearn'))
     import numpy as np
     import torch
     from mlmathkit_checks import close
@@ -91,6 +106,8 @@ def test_large_values(numerical_gradient, numerical_hessian):
 
 @test_case(name="test_gradient_check_values", points=None, hidden=True)
 def test_gradient_check_values(gradient_check):
+    from mlmathkit_checks import guarded as _guarded
+    gradient_check = _guarded(gradient_check, 'gradient_check', ('torch', 'scipy.optimize', 'sklearn'))
     import numpy as np
     import torch
     import mlmathkit_fixtures as fx

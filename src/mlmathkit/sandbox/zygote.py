@@ -36,7 +36,7 @@ from .filesystem import build_root
 
 OUTPUT_CAP = 64 * 1024
 NAME_CAP, MESSAGE_CAP = 100, 1000
-BASE_IMPORTS = ("numpy", "scipy.linalg", "scipy.special", "scipy.stats", "matplotlib.pyplot",
+BASE_IMPORTS = ("numpy", "scipy.linalg", "scipy.special", "matplotlib.pyplot",
                 "IPython.core.inputtransformer2")
 NAMESPACES = L.CLONE_NEWNS | L.CLONE_NEWUTS | L.CLONE_NEWIPC | L.CLONE_NEWPID | L.CLONE_NEWNET
 

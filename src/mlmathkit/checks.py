@@ -609,11 +609,13 @@ class _Forbidden:
                 self.folders[folder] = dotted
             return
         self.objects[id(obj)] = dotted
-        while obj is not None:
-            code = getattr(obj, "__code__", None)
-            if code is not None:
-                self.codes[code] = dotted
-            obj = getattr(obj, "__wrapped__", None) or getattr(obj, "__func__", None)
+        # The innermost function only: decorators' wrappers share one code object among every function
+        # they wrap (scipy's batching wrapper wraps solve_triangular as well as lstsq).
+        while getattr(obj, "__wrapped__", None) is not None or getattr(obj, "__func__", None) is not None:
+            obj = getattr(obj, "__wrapped__", None) or obj.__func__
+        code = getattr(obj, "__code__", None)
+        if code is not None:
+            self.codes[code] = dotted
 
     def _hit(self, what: str) -> None:
         if what not in self.hits:

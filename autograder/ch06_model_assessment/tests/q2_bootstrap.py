@@ -119,7 +119,7 @@ def test_single_value_and_ties(bootstrap_se_ci):
 
 @test_case(name="test_data_far_from_zero", points=None, hidden=True)
 def test_data_far_from_zero(bootstrap_se_ci):
-    """Data around one million with a spread of 0.01: the standard error must keep its digits."""
+    """Data far from zero with a tiny spread: the standard error must keep its digits."""
     import numpy as np
     from scipy.stats import bootstrap
     import mlmathkit_fixtures as fx

@@ -68,7 +68,7 @@ def test_df_against_hat_matrix_trace(ridge_df):
 
 @test_case(name="test_df_rank_deficient_and_extremes", points=None, hidden=True)
 def test_df_rank_deficient_and_extremes(ridge_df):
-    """lambda = 0 on rank-deficient and zero matrices gives the rank; huge penalties give nearly zero."""
+    """No penalty on rank-deficient, zero and tiny matrices, very large and very small penalties, and rescaled matrices."""
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close
     rng = np.random.default_rng(6303)

@@ -157,7 +157,7 @@ def test_bagging_against_bagging_regressor(bagged_stumps):
 
 @test_case(name="test_never_out_of_bag", points=None, hidden=True)
 def test_never_out_of_bag(bagged_stumps):
-    """With one or two bootstrap samples most observations are never out of bag: prediction 0, left out of the error."""
+    """Very few bootstrap samples, so that most observations are never out of bag, and a single observation."""
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields
     x = np.array([0.5, -1.0, 2.0, 3.5, 1.0, -2.5, 0.0, 4.0])
@@ -177,7 +177,7 @@ def test_never_out_of_bag(bagged_stumps):
 
 @test_case(name="test_variance_mc_against_oracle", points=None, hidden=True)
 def test_variance_mc_against_oracle(bagging_variance_mc):
-    """Single and bagged predictions over 20 training sets against scikit-learn fits on the same bootstrap samples."""
+    """Single and bagged predictions over many training sets against scikit-learn fits on the same bootstrap samples."""
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, oracle
 

@@ -44,7 +44,7 @@ def test_long_chain_statistically(gibbs_bivariate_normal, autocorrelation):
 
 @test_case(name="test_sampler_against_ar1_filter", points=None, hidden=True)
 def test_sampler_against_ar1_filter(gibbs_bivariate_normal):
-    """Chains for several means, scales and correlations (negative, zero, 0.999) against the AR(1) form of the sampler."""
+    """Chains for several means, scales, starts and correlations (negative, zero, nearly one) against the AR(1) form of the sampler."""
     import numpy as np
     from scipy.signal import lfilter
     from mlmathkit_checks import as_array, close

@@ -34,6 +34,7 @@ def test_properties(eq_qp):
 
 @test_case(name="test_eq_qp_against_slsqp", points=None, hidden=True)
 def test_eq_qp_against_slsqp(eq_qp):
+    """Random equality-constrained quadratic programs of several sizes."""
     import numpy as np
     from scipy.optimize import minimize
     from mlmathkit_checks import close, fields
@@ -48,6 +49,7 @@ def test_eq_qp_against_slsqp(eq_qp):
 
 @test_case(name="test_eq_qp_singular_and_indefinite_q", points=None, hidden=True)
 def test_eq_qp_singular_and_indefinite_q(eq_qp):
+    """A singular, an indefinite and an ill-conditioned Q that are positive definite on the feasible directions."""
     import numpy as np
     from scipy.linalg import lstsq, null_space, solve
     from mlmathkit_checks import close, fields
@@ -74,6 +76,7 @@ def test_eq_qp_singular_and_indefinite_q(eq_qp):
 
 @test_case(name="test_kkt_residuals", points=None, hidden=True)
 def test_kkt_residuals(kkt_residuals):
+    """Residuals at a solver's solution and at random points with several constraints."""
     import numpy as np
     from scipy.optimize import minimize
     from mlmathkit_checks import as_scalar, close, fields, require

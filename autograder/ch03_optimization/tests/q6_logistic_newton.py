@@ -33,6 +33,7 @@ def test_properties(logistic_loss_grad_hess, logistic_newton):
 
 @test_case(name="test_loss_grad_hess_against_torch", points=None, hidden=True)
 def test_loss_grad_hess_against_torch(logistic_loss_grad_hess):
+    """Loss, gradient and Hessian at random weights, including scores in the thousands."""
     import numpy as np
     import torch
     from mlmathkit_checks import as_scalar, close, fields
@@ -55,6 +56,7 @@ def test_loss_grad_hess_against_torch(logistic_loss_grad_hess):
 
 @test_case(name="test_newton_against_sklearn", points=None, hidden=True)
 def test_newton_against_sklearn(logistic_newton):
+    """Newton's solution on several data sets, including badly scaled features."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
     from mlmathkit_checks import close
@@ -72,6 +74,7 @@ def test_newton_against_sklearn(logistic_newton):
 
 @test_case(name="test_gradient_vanishes_and_quadratic_convergence", points=None, hidden=True)
 def test_gradient_vanishes_and_quadratic_convergence(logistic_newton):
+    """The gradient vanishes after enough steps, not after too few, and n_iter = 0 returns w = 0."""
     import numpy as np
     from scipy.special import expit
     from mlmathkit_checks import as_array, close, require

@@ -122,6 +122,10 @@ def numerical_gradient(name, x, args=(), h=1e-5):
     Returns
     -------
     g : array of shape (d,), float64
+
+    x may be any real array (integers too): it is converted to float64 and is not modified.
+    The arithmetic must be float64 (float32 is not accepted: it cannot resolve a step h = 1e-5);
+    results are compared at rtol 1e-6 or tighter.
     """
     # BEGIN SOLUTION
     import mlmathkit_fixtures as fx
@@ -155,6 +159,12 @@ def numerical_hessian(name, x, args=(), h=1e-4):
     Returns
     -------
     H : array of shape (d, d), float64, symmetric
+
+    Use this four-point formula for EVERY entry, the diagonal i = j included, where it reads
+    [f(x + 2h e_i) - 2 f(x) + f(x - 2h e_i)] / (4 h^2) (a central second difference with step 2h) -
+    not the three-point formula with step h: the tests check the truncation error of exactly this formula.
+    x may be any real array (integers too): it is converted to float64 and is not modified.
+    The arithmetic must be float64 (float32 is not accepted).
     """
     # BEGIN SOLUTION
     import mlmathkit_fixtures as fx
@@ -192,6 +202,8 @@ def gradient_check(f_name, grad_name, x, args=(), h=1e-5):
     Returns
     -------
     err : float >= 0
+
+    x is not modified. The arithmetic must be float64 (float32 is not accepted); err is compared at rtol 1e-4.
     """
     # BEGIN SOLUTION
     import mlmathkit_fixtures as fx
@@ -252,6 +264,7 @@ def test_properties(numerical_gradient, numerical_hessian, gradient_check):
 # %%
 # HIDDEN
 def test_gradient_against_torch(numerical_gradient):
+    """Central-difference gradients of several objectives and dimensions, against automatic differentiation."""
     # Oracle: torch.autograd on float64 re-implementations of the objectives. Central differences with
     # h = 1e-5 err by ~h^2 |f'''| / 6 + eps |f| / h; scaled by the largest gradient entry that is
     # below 1e-8 here, while a forward difference errs by ~h |f''| / 2 (~1e-5 relative).
@@ -285,6 +298,7 @@ def test_gradient_against_torch(numerical_gradient):
 # %%
 # HIDDEN
 def test_hessian_against_torch(numerical_hessian):
+    """Central-difference Hessians, diagonal and off-diagonal entries, against automatic differentiation."""
     # Oracle: torch.autograd.functional.hessian. With h = 1e-4 the 4-point formula errs by
     # ~h^2 |f''''| + eps |f| / h^2 ~ 1e-7 of the largest entry; tolerance 1e-5 of it.
     import numpy as np
@@ -309,6 +323,7 @@ def test_hessian_against_torch(numerical_hessian):
 # %%
 # HIDDEN
 def test_large_values(numerical_gradient, numerical_hessian):
+    """An objective whose values are large (about 1000), where rounding error matters."""
     # log-sum-exp with offsets ~ 1e3: f ~ 1e3, and the rounding error eps |f| / h of a central difference
     # (~3e-9 of the largest gradient entry here) dominates its truncation error. Tolerance 5e-8 of the largest
     # entry: a forward difference errs by ~1e-6 of it.
@@ -331,6 +346,7 @@ def test_large_values(numerical_gradient, numerical_hessian):
 # %%
 # HIDDEN
 def test_gradient_check_values(gradient_check):
+    """The relative error of a buggy gradient, and points where both gradients are (nearly) zero."""
     # Oracle: torch.autograd gradient g (exact to rounding) compared with the buggy gradient through the
     # same formula; the numerical gradient differs from g by ~1e-9 relative, far below rtol 1e-4.
     import numpy as np
@@ -362,6 +378,30 @@ def test_gradient_check_values(gradient_check):
     close(as_scalar(gradient_check("rosenbrock", "rosenbrock_grad", np.ones(3), (), h), "gradient check"),
           400 * h**2 / 1e-8, rtol=1e-4, name="relative error at the minimum of the Rosenbrock function with h = 3e-6",
           hint="the floor 1e-8 applies to |a| + |n| when it is smaller than 1e-8")
+
+# %%
+# HIDDEN
+def test_absolute_step_at_large_coordinates(numerical_gradient, numerical_hessian):
+    """Coordinates much larger than 1, and an integer x, with the same absolute step h for every coordinate."""
+    # Oracle: the closed forms of the central differences on f(x) = sum_i a_i x_i^4 (as in the public worked
+    # example): gradient 4 a x^3 + 4 a x h^2 and Hessian diag(12 a x^2 + 8 a h^2), exact up to rounding
+    # (~1e-13 relative for the gradient; eps |f| / h^2 ~ 1e-6 absolute for the Hessian, atol 1e-9 of its largest
+    # entry ~ 6e-5). A step scaled by |x_i| changes the truncation terms by a factor x_i^2 (>= 1e-4 relative here).
+    import numpy as np
+    from mlmathkit_checks import close, require
+
+    a = np.array([1.0, 2.0, 0.5, 3.0])
+    for x, h in [(np.array([3.0, -2.5, 0.5, 40.0]), 0.05), (np.array([3, -2, 1, 5]), 0.1)]:
+        before = x.copy()
+        kind = "an integer x" if x.dtype.kind == "i" else "large coordinates"
+        close(numerical_gradient("quartic", x, (a,), h), 4 * a * x**3 + 4 * a * x * h**2, rtol=1e-9,
+              name=f"numerical gradient with {kind} (h = {h:g})",
+              hint="h is an absolute step, the same for every coordinate, whatever the size of x_i")
+        H = np.diag(12 * a * x**2 + 8 * a * h**2)
+        close(numerical_hessian("quartic", x, (a,), h), H, rtol=1e-9, atol=1e-9 * np.abs(H).max(),
+              name=f"numerical Hessian with {kind} (h = {h:g})")
+        require(x.dtype == before.dtype and bool(np.array_equal(x, before)),
+                "your functions changed the input x: perturb a float copy")
 
 # %% [raw]
 # # END TESTS
@@ -441,7 +481,8 @@ def armijo_step(name, x, direction, args=(), t0=1.0, c=1e-4, rho=0.5):
         Objective in mlmathkit_fixtures (its gradient is name + "_grad").
     x : array of shape (d,), float
     direction : array of shape (d,), float
-        A descent direction d (grad f(x)^T d < 0).
+        A descent direction d (grad f(x)^T d < 0), not necessarily -grad f(x): use the slope grad f(x)^T d.
+        If d is not a descent direction the behaviour is not graded.
     args : tuple
         Extra arguments of the objective: f(x, *args).
     t0 : float > 0, first trial step.
@@ -451,6 +492,10 @@ def armijo_step(name, x, direction, args=(), t0=1.0, c=1e-4, rho=0.5):
     Returns
     -------
     t : float > 0
+
+    A safety cap on the number of backtracking steps is allowed if it is at least 100 (no test needs more).
+    x and direction are not modified. The arithmetic must be float64 (float32 is not accepted):
+    steps are compared at rtol 1e-9.
     """
     # BEGIN SOLUTION
     import mlmathkit_fixtures as fx
@@ -489,6 +534,9 @@ def gradient_descent(name, x0, args=(), max_iter=1000, tol=1e-8, c=1e-4, rho=0.5
         "x" : array of shape (d,), the last iterate x_K
         "f" : array of shape (K + 1,), f(x_0), ..., f(x_K)
         "path" : array of shape (K + 1, d), the iterates x_0, ..., x_K
+
+    x0 is not modified. The arithmetic must be float64 (float32 is not accepted): the tests use
+    tolerances down to 1e-12 and compare paths at rtol 1e-7.
     """
     # BEGIN SOLUTION
     import mlmathkit_fixtures as fx
@@ -519,7 +567,10 @@ def optimal_step_and_rate(A):
 
     Returns
     -------
-    (t_star, rate) : tuple of two floats
+    (t_star, rate) : tuple of two floats (a dict with the keys "t_star" and "rate" is accepted too)
+
+    A is not modified. float32 inputs and arithmetic are accepted: results are compared at rtol 1e-5 (t*)
+    and 1e-6 (rate).
     """
     # BEGIN SOLUTION
     lam = np.linalg.eigvalsh(A)
@@ -610,6 +661,7 @@ def test_properties(armijo_step, gradient_descent):
 # %%
 # HIDDEN
 def test_armijo_closed_form_on_quadratics(armijo_step):
+    """Backtracking on quadratics along descent directions other than the negative gradient, for several t0, c and rho."""
     # Oracle: on a quadratic, f(x + t d) = f(x) + t g^T d + t^2/2 d^T A d, so the Armijo condition is
     # t <= t_max = -2 (1 - c) g^T d / d^T A d and backtracking accepts t0 rho^k with the smallest such k.
     # Cases are drawn so that log(t_max / t0) / log(rho) is never within 1e-3 of an integer (no ties).
@@ -641,6 +693,7 @@ def test_armijo_closed_form_on_quadratics(armijo_step):
 # %%
 # HIDDEN
 def test_armijo_on_rosenbrock(armijo_step):
+    """Backtracking on the Rosenbrock function: the first acceptable step of the form t0 rho^k."""
     # Oracle: the definition. The answer must be t0 rho^k, satisfy the Armijo condition, and t / rho must not.
     import numpy as np
     import mlmathkit_fixtures as fx
@@ -667,6 +720,7 @@ def test_armijo_on_rosenbrock(armijo_step):
 # %%
 # HIDDEN
 def test_gradient_descent_trajectory(gradient_descent):
+    """The whole path and f values of gradient descent with line search on quadratics."""
     # Oracle: the closed-form Armijo step of a quadratic (see the previous test), iterated independently.
     import numpy as np
     from mlmathkit_checks import as_array, close, fields
@@ -685,8 +739,10 @@ def test_gradient_descent_trajectory(gradient_descent):
             x = x - t * g
             path.append(x)
             values.append(0.5 * x @ A @ x - b @ x)
-        x_end, f, p = fields(gradient_descent("quadratic", path[0], (A, b), 30, 0.0, c, rho), ["x", "f", "path"], "result")
+        x0 = path[0].copy()
+        x_end, f, p = fields(gradient_descent("quadratic", x0, (A, b), 30, 0.0, c, rho), ["x", "f", "path"], "result")
         tag = f"(d={d_}, c={c:g}, rho={rho:g})"
+        close(x0, path[0], rtol=0, atol=0, name="x0 after gradient descent", hint="do not update the input x0 in place")
         close(f, values, rtol=1e-7, atol=1e-9, name=f"f values over 30 steps {tag}",
               hint="each step: armijo_step from t0 = 1 along d = -grad f(x_k), then x_{k+1} = x_k + t d")
         close(p, np.array(path), rtol=1e-7, atol=1e-9, name=f"path over 30 steps {tag}")
@@ -695,6 +751,7 @@ def test_gradient_descent_trajectory(gradient_descent):
 # %%
 # HIDDEN
 def test_gradient_descent_stopping_and_convergence(gradient_descent):
+    """The stopping rule, the iteration limit (max_iter = 0 included) and a start at the minimiser."""
     # Oracle: scipy.linalg.solve for the minimiser; the stopping rule is checked on the gradient norm.
     import numpy as np
     from scipy.linalg import solve
@@ -729,6 +786,7 @@ def test_gradient_descent_stopping_and_convergence(gradient_descent):
 # %%
 # HIDDEN
 def test_rate_against_spectral_radius(optimal_step_and_rate):
+    """The optimal fixed step and rate for general (non-diagonal) symmetric matrices."""
     # Oracle: minimise the spectral radius of the iteration matrix I - tA over t numerically (scipy,
     # bounded Brent, ~1e-10 accurate), and measure the contraction of fixed-step iterations directly.
     import numpy as np
@@ -754,6 +812,41 @@ def test_rate_against_spectral_radius(optimal_step_and_rate):
         e = Q[:, 0] + Q[:, 1]  # along the extreme eigenvectors: the bound is attained
         close(np.linalg.norm(e - t * (A @ e)) / np.linalg.norm(e), r, rtol=1e-6,
               name=f"measured contraction factor (d={d_}, kappa={kappa:g})")
+
+# %%
+# HIDDEN
+def test_armijo_scaled_and_preconditioned_directions(armijo_step):
+    """Descent directions that are scaled or preconditioned versions of the negative gradient, with a large c."""
+    # Oracle: the closed form of the previous test, t_max = -2 (1 - c) g^T d / d^T A d on quadratics. The slope is
+    # g^T d for the given d; -||g||^2 is the slope only when d = -g. Ties (k within 1e-3 of an integer) are skipped.
+    import numpy as np
+    from mlmathkit_checks import as_scalar, close, require
+
+    rng = np.random.default_rng(407)
+    done = 0
+    while done < 10:
+        d_ = int(rng.integers(2, 6))
+        M = rng.normal(size=(d_, d_))
+        A = M @ M.T + 0.5 * np.eye(d_)
+        b, x = rng.normal(size=d_), rng.normal(size=d_)
+        g = A @ x - b
+        scale = float(rng.choice([0.05, 2.0, 5.0])) if done % 2 else 1.0
+        direction = -scale * rng.uniform(0.2, 3.0, size=d_) * g  # a positive diagonal preconditioner, scaled
+        c, rho = float(rng.choice([0.3, 0.5])), float(rng.choice([0.5, 0.7]))
+        if -(g @ direction) < 1.5 * c * (g @ g):
+            continue  # keep cases where even a wrong slope -||g||^2 terminates
+        t_max = -2 * (1 - c) * (g @ direction) / (direction @ A @ direction)
+        k = np.log(t_max) / np.log(rho)
+        if abs(k - round(k)) < 1e-3:
+            continue
+        expected = rho ** max(0, int(np.ceil(k)))
+        x_before, d_before = x.copy(), direction.copy()
+        got = as_scalar(armijo_step("quadratic", x, direction, (A, b), 1.0, c, rho), "step")
+        close(got, expected, rtol=1e-9, name=f"Armijo step along a preconditioned direction (d={d_}, c={c:g}, rho={rho:g})",
+              hint="the slope in the Armijo condition is grad f(x)^T d for the given direction d")
+        require(bool(np.array_equal(x, x_before)) and bool(np.array_equal(direction, d_before)),
+                "armijo_step changed its input x or direction")
+        done += 1
 
 # %% [raw]
 # # END TESTS
@@ -843,6 +936,9 @@ def momentum_path(name, x0, args=(), lr=0.01, momentum=0.9, nesterov=False, n_st
     Returns
     -------
     path : array of shape (n_steps + 1, d), float; row k is x_k (row 0 is x0).
+
+    The textbook form u <- mu u - lr grad, x <- x + u (u = -lr v) is the same method and is accepted.
+    x0 is not modified. float32 arithmetic is accepted: paths are compared at rtol 1e-4.
     """
     # BEGIN SOLUTION
     import mlmathkit_fixtures as fx
@@ -880,6 +976,8 @@ def adam_path(name, x0, args=(), lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8, n_s
     Returns
     -------
     path : array of shape (n_steps + 1, d), float; row k is x_k (row 0 is x0).
+
+    x0 is not modified. float32 arithmetic is accepted: paths are compared at rtol 1e-4 (1e-5 in the worked example).
     """
     # BEGIN SOLUTION
     import mlmathkit_fixtures as fx
@@ -948,7 +1046,7 @@ def test_worked_example_one_dimension(momentum_path, adam_path):
     g = x1
     m2, s2 = 0.9 * 0.1 + 0.1 * g, 0.999 * 0.001 + 0.001 * g**2
     x2 = x1 - 0.1 * (m2 / (1 - 0.9**2)) / (np.sqrt(s2 / (1 - 0.999**2)) + eps)
-    close(adam_path("quadratic", np.array([1.0]), args, lr=0.1, n_steps=2), [[1.0], [x1], [x2]], rtol=1e-6,
+    close(adam_path("quadratic", np.array([1.0]), args, lr=0.1, n_steps=2), [[1.0], [x1], [x2]], rtol=1e-5,
           name="Adam path", hint="bias-correct with 1 - beta^k, k = 1 for the first step")
 
 # %%
@@ -972,6 +1070,7 @@ def test_properties(momentum_path, adam_path):
 # %%
 # HIDDEN
 def test_momentum_against_torch_sgd(momentum_path):
+    """Heavy-ball and Nesterov paths over many steps, against PyTorch's SGD."""
     # Oracle: torch.optim.SGD(lr, momentum, nesterov) on float64 torch versions of the objectives.
     # Rounding differences grow along 200 steps on the Rosenbrock valley: float32 answers drift by ~5e-6
     # relative, so rtol 1e-4 (atol 1e-6 of the path's scale); every mistake is off by 1e-2 or more.
@@ -1006,13 +1105,16 @@ def test_momentum_against_torch_sgd(momentum_path):
               dict(lr=0.03, momentum=0.7, nesterov=True), 60)]
     for name, x0, args, f_torch, kw, n in cases:
         expected = run(f_torch, x0, n, **kw)
+        x0_before = x0.copy()
         got = momentum_path(name, x0, args, kw["lr"], kw["momentum"], kw.get("nesterov", False), n)
+        close(x0, x0_before, rtol=0, atol=0, name="x0 after momentum_path", hint="do not update the input x0 in place")
         close(got, expected, rtol=1e-4, atol=1e-6 * np.abs(expected).max(), name=f"{name} path with {kw}",
               hint="v <- mu v + grad; heavy ball steps along v, Nesterov along grad + mu v")
 
 # %%
 # HIDDEN
 def test_adam_against_torch(adam_path):
+    """Adam paths over many steps, with non-default betas, a large eps and a zero gradient component."""
     # Oracle: torch.optim.Adam on float64 torch versions of the objectives, including a large eps
     # (which tests where eps enters) and a coordinate whose gradient is exactly zero. Tolerances as for
     # momentum: float32 answers drift by ~6e-6 relative over 200 steps.
@@ -1046,7 +1148,9 @@ def test_adam_against_torch(adam_path):
     for name, x0, args, f_torch, kw, n in cases:
         expected = run(f_torch, x0, n, **kw)
         beta1, beta2 = kw.get("betas", (0.9, 0.999))
+        x0_before = x0.copy()
         got = adam_path(name, x0, args, kw["lr"], beta1, beta2, kw.get("eps", 1e-8), n)
+        close(x0, x0_before, rtol=0, atol=0, name="x0 after adam_path", hint="do not update the input x0 in place")
         close(got, expected, rtol=1e-4, atol=1e-6 * np.abs(expected).max(), name=f"{name} Adam path with {kw}",
               hint="m and s start at 0; bias-correct both with 1 - beta^k; eps is added to the square root, outside it")
 
@@ -1123,6 +1227,9 @@ def eq_qp(Q, c, A, b):
     Returns
     -------
     (x, lam) : tuple of arrays of shapes (n,) and (m,)
+
+    Q may be singular or indefinite (only its curvature on the null space of A matters). The inputs are
+    not modified. The arithmetic must be float64 (float32 is not accepted: some tests are ill-conditioned).
     """
     # BEGIN SOLUTION
     Q, A, c, b = (np.asarray(v, dtype=float) for v in (Q, A, c, b))
@@ -1153,6 +1260,9 @@ def kkt_residuals(Q, c, G, h, x, mu):
     Returns
     -------
     dict with float values under the keys "stationarity", "primal", "dual", "complementarity"
+        (a tuple in this order is accepted too); every residual is >= 0, and 0 where nothing is violated.
+
+    The inputs are not modified. float32 arithmetic is accepted: residuals are compared at rtol 1e-4.
     """
     # BEGIN SOLUTION
     Q, G, x, mu = (np.asarray(v, dtype=float) for v in (Q, G, x, mu))
@@ -1207,6 +1317,7 @@ def test_properties(eq_qp):
 # %%
 # HIDDEN
 def test_eq_qp_against_slsqp(eq_qp):
+    """Random equality-constrained quadratic programs of several sizes."""
     # Oracle: scipy.optimize.minimize(method="SLSQP") on random strictly convex problems. SLSQP reports
     # multipliers for the constraint fun(x) = A x - b = 0 with the opposite sign convention (L = f - lam^T fun),
     # and solves to ~1e-9: tolerance 1e-6 relative to the largest entry.
@@ -1229,6 +1340,7 @@ def test_eq_qp_against_slsqp(eq_qp):
 # %%
 # HIDDEN
 def test_eq_qp_singular_and_indefinite_q(eq_qp):
+    """A singular, an indefinite and an ill-conditioned Q that are positive definite on the feasible directions."""
     # Q singular, and Q indefinite, but positive definite on the null space of A: the problem is still
     # well posed. Oracle: the null-space method (scipy.linalg.null_space), x = x_p + Z z with
     # (Z^T Q Z) z = -Z^T (Q x_p + c), and lam from the least-squares solution of A^T lam = -(Q x + c).
@@ -1262,6 +1374,7 @@ def test_eq_qp_singular_and_indefinite_q(eq_qp):
 # %%
 # HIDDEN
 def test_kkt_residuals(kkt_residuals):
+    """Residuals at a solver's solution and at random points with several constraints."""
     # Oracle 1: at the SLSQP solution with SLSQP's multipliers (same sign convention for g(x) = h - Gx >= 0)
     # every residual is small. Oracle 2: at random points the definitions, evaluated directly.
     import numpy as np
@@ -1344,7 +1457,9 @@ def test_kkt_residuals(kkt_residuals):
 # **Your task.** Implement `lp_dual`, returning the dual as data `(c_dual, A_dual, b_dual)` of an LP in the
 # same form, and `dual_by_complementary_slackness`, recovering the optimal $y$ from an optimal $x$. Treat
 # a constraint as active when its slack $b_i - a_i^\top x$ is at most `tol`, and $x_j$ as positive when it exceeds
-# `tol`. Use `np.linalg.lstsq` for the linear equations (at a degenerate vertex they are not square).
+# `tol`. Use `np.linalg.lstsq` for the linear equations (at a degenerate vertex they are not square, and do not
+# determine $y$: return the minimum-norm solution `lstsq` gives, which then need not be $\ge 0$). If no $x_j$ exceeds
+# `tol`, there are no equations and $y = 0$.
 #
 # *Hints.* The dual of the dual is the primal: check `lp_dual(*lp_dual(c, A, b))`. Test your functions on
 # the worked example in the public test (the *Wyndor Glass* problem): profits $3$ and $5$ per unit of two
@@ -1368,6 +1483,8 @@ def lp_dual(c, A, b):
     Returns
     -------
     (c_dual, A_dual, b_dual) : tuple of arrays of shapes (m,), (n, m), (n,)
+
+    The inputs are not modified. float32 is accepted (the entries are compared at rtol 1e-4).
     """
     # BEGIN SOLUTION
     return np.asarray(b, dtype=float), -np.asarray(A, dtype=float).T, np.asarray(c, dtype=float)
@@ -1375,7 +1492,7 @@ def lp_dual(c, A, b):
 
 
 def dual_by_complementary_slackness(c, A, b, x, tol=1e-9):
-    """Optimal dual variables (shadow prices) y >= 0 from an optimal vertex x of  min c^T x  s.t.  A x <= b, x >= 0.
+    """Optimal dual variables (shadow prices) y from an optimal vertex x of  min c^T x  s.t.  A x <= b, x >= 0.
 
     y_i = 0 where b_i - a_i^T x > tol (inactive);  (A^T y)_j = -c_j for every j with x_j > tol,
     solved in the least-squares sense for the y_i of the active constraints.
@@ -1391,6 +1508,12 @@ def dual_by_complementary_slackness(c, A, b, x, tol=1e-9):
     Returns
     -------
     y : array of shape (m,), float
+
+    At a non-degenerate vertex these equations have exactly one solution, the shadow prices, and y >= 0.
+    At a degenerate vertex (more active constraints than positive x_j) they do not determine y: return the
+    minimum-norm least-squares solution (what np.linalg.lstsq returns). It satisfies the equations and closes
+    the duality gap, but it need not be >= 0. If no x_j exceeds tol (x = 0), there are no equations and y = 0.
+    The inputs are not modified. The arithmetic must be float64 (float32 is not accepted: tol may be 1e-9).
     """
     # BEGIN SOLUTION
     c, A, b, x = (np.asarray(v, dtype=float) for v in (c, A, b, x))
@@ -1441,6 +1564,7 @@ def test_properties(lp_dual, dual_by_complementary_slackness):
 # %%
 # HIDDEN
 def test_dual_lp_with_linprog(lp_dual):
+    """Strong duality: the dual LP of random problems has the primal's optimal value."""
     # Oracle: scipy.optimize.linprog (HiGHS) solves the primal and the returned dual: strong duality
     # p* = -(optimal value of the dual in min form), and the dual solution equals -marginals of the primal.
     import numpy as np
@@ -1462,6 +1586,7 @@ def test_dual_lp_with_linprog(lp_dual):
 # %%
 # HIDDEN
 def test_shadow_prices_against_linprog_marginals(dual_by_complementary_slackness):
+    """Shadow prices at non-degenerate optimal vertices of random LPs."""
     # Oracle: linprog's marginals (d p* / d b_i = -y_i) at non-degenerate optima.
     import numpy as np
     from scipy.optimize import linprog
@@ -1484,6 +1609,7 @@ def test_shadow_prices_against_linprog_marginals(dual_by_complementary_slackness
 # %%
 # HIDDEN
 def test_degenerate_vertex(dual_by_complementary_slackness):
+    """A degenerate vertex where a constraint is duplicated."""
     # A constraint duplicated: three constraints meet at a vertex in the plane, so y is not unique.
     # Oracle: any valid y is dual feasible (y >= 0, A^T y + c >= 0) and closes the gap, c^T x + b^T y = 0.
     import numpy as np
@@ -1501,6 +1627,7 @@ def test_degenerate_vertex(dual_by_complementary_slackness):
 # %%
 # HIDDEN
 def test_exact_vertex_with_zero_tolerance(dual_by_complementary_slackness):
+    """Exact data with tol = 0 and a variable that is zero at the optimum."""
     # Exact data and tol = 0: Wyndor with a third product that is not made. At x = (2, 6, 0) the slacks
     # are exactly (2, 0, 0); the dual constraint of product 3 has slack (A^T y + c)_3 = 1.5 > 0, so only
     # the equations of products 1 and 2 hold: y = (0, 1.5, 1), as without the third product.
@@ -1513,6 +1640,46 @@ def test_exact_vertex_with_zero_tolerance(dual_by_complementary_slackness):
     res = linprog(c, A_ub=A, b_ub=b, bounds=(0, None), method="highs")
     close(dual_by_complementary_slackness(c, A, b, np.array([2.0, 6.0, 0.0]), 0.0), -res.ineqlin.marginals,
           name="shadow prices with tol = 0", hint="active: slack <= tol; positive: x_j > tol (strictly)")
+
+# %%
+# HIDDEN
+def test_degenerate_vertex_minimum_norm(dual_by_complementary_slackness):
+    """A degenerate vertex where three constraints meet in the plane: the minimum-norm solution of the equations."""
+    # Wyndor with b1 = 2: at x = (2, 6) all three constraints are active but only x1, x2 > 0 give equations,
+    # (A^T y)_j = -c_j, two equations in three unknowns. Oracle: the closed-form minimum-norm solution
+    # y = M^T (M M^T)^{-1} (-c) with M = A^T (full row rank), which np.linalg.lstsq returns.
+    import numpy as np
+    from scipy.linalg import solve
+    from mlmathkit_checks import as_array, close
+
+    c, A, b = np.array([-3.0, -5.0]), np.array([[1.0, 0.0], [0.0, 2.0], [3.0, 2.0]]), np.array([2.0, 12.0, 18.0])
+    x = np.array([2.0, 6.0])
+    M = A.T
+    expected = M.T @ solve(M @ M.T, -c)
+    y = as_array(dual_by_complementary_slackness(c, A, b, x), "y", shape=(3,))
+    close(A.T @ y, -c, name="A^T y at a degenerate vertex", hint="(A^T y)_j = -c_j for every j with x_j > tol")
+    close(c @ x + b @ y, 0.0, atol=1e-9, name="duality gap c^T x + b^T y at a degenerate vertex")
+    close(y, expected, name="shadow prices at a degenerate vertex",
+          hint="more active constraints than equations: return np.linalg.lstsq's minimum-norm solution")
+
+
+# %%
+# HIDDEN
+def test_no_positive_variable(dual_by_complementary_slackness):
+    """x = 0 is optimal while some constraints are active: there are no equations, so every shadow price is 0."""
+    # min x1 + 2 x2 with c >= 0: x = 0 is optimal. Constraints 1 and 3 have b_i = 0, so they are active at x = 0,
+    # but no x_j is positive: no equation involves y, and the docstring's rule gives y = 0 (closed form).
+    import numpy as np
+    from mlmathkit_checks import as_array, close, require
+
+    c, A, b = np.array([1.0, 2.0]), np.array([[1.0, 1.0], [1.0, -1.0], [2.0, 1.0]]), np.array([0.0, 3.0, 0.0])
+    x = np.zeros(2)
+    copies = [v.copy() for v in (c, A, b, x)]
+    y = as_array(dual_by_complementary_slackness(c, A, b, x), "y", shape=(3,))
+    close(y, np.zeros(3), name="shadow prices when no x_j is positive",
+          hint="with no positive x_j there are no equations (A^T y)_j = -c_j: y = 0")
+    require(all(bool(np.array_equal(v, w)) for v, w in zip((c, A, b, x), copies)),
+            "dual_by_complementary_slackness changed one of its inputs")
 
 # %% [raw]
 # # END TESTS
@@ -1587,6 +1754,8 @@ def logistic_loss_grad_hess(w, X, y):
     -------
     (loss, grad, hess) : float, array of shape (d,), array of shape (d, d)
         Finite even when |z_i| is in the thousands.
+
+    The inputs are not modified. float32 arithmetic is accepted: results are compared at rtol 1e-4.
     """
     # BEGIN SOLUTION
     from scipy.special import expit
@@ -1613,7 +1782,11 @@ def logistic_newton(X, y, n_iter=25):
 
     Returns
     -------
-    w : array of shape (d,), float
+    w : array of shape (d,), float (n_iter = 0 returns w = 0)
+
+    X has full column rank and the classes overlap, so every Hessian is positive definite: no damping or
+    safeguard is needed. The inputs are not modified. float32 arithmetic is accepted: w is compared at
+    rtol 1e-4 and the gradient at w must vanish to 1e-7.
     """
     # BEGIN SOLUTION
     w = np.zeros(np.shape(X)[1])
@@ -1665,6 +1838,7 @@ def test_properties(logistic_loss_grad_hess, logistic_newton):
 # %%
 # HIDDEN
 def test_loss_grad_hess_against_torch(logistic_loss_grad_hess):
+    """Loss, gradient and Hessian at random weights, including scores in the thousands."""
     # Oracle: torch's binary_cross_entropy_with_logits (computed stably), torch.autograd gradient and Hessian.
     # Includes |z| up to ~3000, where exp(z) overflows.
     import numpy as np
@@ -1694,6 +1868,7 @@ def test_loss_grad_hess_against_torch(logistic_loss_grad_hess):
 # %%
 # HIDDEN
 def test_newton_against_sklearn(logistic_newton):
+    """Newton's solution on several data sets, including badly scaled features."""
     # Oracle: scikit-learn's unpenalised LogisticRegression (C=inf, which scikit-learn >= 1.8 prefers to the
     # deprecated penalty=None), fit_intercept=False, solver="newton-cg" (truncated Newton with conjugate
     # gradients and a line search), tol 1e-12, fitted on rescaled features and mapped back
@@ -1720,6 +1895,7 @@ def test_newton_against_sklearn(logistic_newton):
 # %%
 # HIDDEN
 def test_gradient_vanishes_and_quadratic_convergence(logistic_newton):
+    """The gradient vanishes after enough steps, not after too few, and n_iter = 0 returns w = 0."""
     # Oracle: the gradient X^T (sigmoid(X w) - y) / n evaluated here in float64 (scipy.special.expit).
     # Newton converges quadratically: 2 steps are far from the optimum, 12 reach it to ~1e-15.
     import numpy as np
@@ -1813,6 +1989,9 @@ def two_layer_loss_grad(W1, b1, W2, b2, X, y, lam):
     dict with keys
         "loss" : float
         "dW1", "db1", "dW2", "db2" : arrays with the shapes of W1, b1, W2, b2 (the gradients of loss)
+
+    At Z = 0 exactly the ReLU derivative is taken as 0 (PyTorch's convention). The inputs are not modified.
+    float32 arithmetic is accepted: gradients are compared at rtol 1e-5 plus 1e-5 of their largest entry.
     """
     # BEGIN SOLUTION
     X, y = np.asarray(X, dtype=float), np.asarray(y)
@@ -1848,6 +2027,9 @@ def train_two_layer(W1, b1, W2, b2, X, y, lam, lr, n_steps):
     dict with keys
         "W1", "b1", "W2", "b2" : the parameters after n_steps steps
         "losses" : array of shape (n_steps + 1,), the loss before each step and after the last one
+
+    The input arrays must hold the same values after the call (returning them unchanged when n_steps = 0 is fine).
+    float32 arithmetic is accepted: losses are compared at rtol 1e-5 and parameters at rtol 1e-4.
     """
     # BEGIN SOLUTION
     names = ("W1", "b1", "W2", "b2")
@@ -1926,6 +2108,7 @@ def test_training_loss_falls(two_layer_loss_grad, train_two_layer):
 # %%
 # HIDDEN
 def test_gradients_against_torch(two_layer_loss_grad):
+    """Loss and gradients for several network sizes, weight decays and very large scores."""
     # Oracle: torch.autograd of the same network in float64, with torch.nn.functional.cross_entropy (stable).
     # The last case has scores ~ 1e3, where exp overflows. A gradient entry is a sum of many terms, so its
     # rounding error scales with the largest entry: rtol 1e-5 plus atol 1e-5 of the largest entry
@@ -1955,6 +2138,7 @@ def test_gradients_against_torch(two_layer_loss_grad):
 # %%
 # HIDDEN
 def test_training_against_torch(train_two_layer):
+    """The losses and parameters of a training run, and the initial parameters left unchanged."""
     # Oracle: the same full-batch gradient descent run with torch.autograd gradients.
     import numpy as np
     import torch
@@ -1986,6 +2170,38 @@ def test_training_against_torch(train_two_layer):
         close(value, expected, rtol=1e-4, atol=1e-6 * np.abs(expected).max(), name=f"{key} after 40 steps")
     for key, a, b in zip(["W1", "b1", "W2", "b2"], init, before):
         close(a, b, rtol=0, atol=0, name=f"initial {key} after training", hint="do not update the input arrays in place")
+
+# %%
+# HIDDEN
+def test_relu_at_exactly_zero(two_layer_loss_grad):
+    """Hidden pre-activations exactly 0 (zero inputs, zero biases, a zero weight column), where the ReLU derivative is 0."""
+    # Oracle: torch.autograd, whose ReLU has derivative 0 at exactly 0. Z = X W1 + b1 is exactly 0 for the rows of X
+    # that are 0 and for the hidden unit whose weights and bias are 0 (in float32 as well). Tolerances as in the
+    # test above.
+    import numpy as np
+    import torch
+    from mlmathkit_checks import as_scalar, close, fields, require
+
+    rng = np.random.default_rng(903)
+    n, d, m, K, lam = 12, 3, 5, 4, 0.02
+    X, y = rng.normal(size=(n, d)), rng.integers(0, K, size=n)
+    X[[0, 5, 9]] = 0.0
+    W1, b1, W2, b2 = rng.normal(size=(d, m)), np.zeros(m), rng.normal(size=(m, K)), rng.normal(size=K)
+    W1[:, 2] = 0.0
+    params = [W1, b1, W2, b2]
+    copies = [p.copy() for p in params + [X]]
+    tp = [torch.tensor(p, requires_grad=True) for p in params]
+    S = torch.relu(torch.as_tensor(X) @ tp[0] + tp[1]) @ tp[2] + tp[3]
+    loss = torch.nn.functional.cross_entropy(S, torch.as_tensor(y)) + lam / 2 * ((tp[0] ** 2).sum() + (tp[2] ** 2).sum())
+    grads = torch.autograd.grad(loss, tp)
+    got = fields(two_layer_loss_grad(*params, X, y, lam), ["loss", "dW1", "db1", "dW2", "db2"], "result")
+    close(as_scalar(got[0], "loss"), loss.item(), name="loss with pre-activations exactly 0")
+    for key, value, g in zip(["dW1", "db1", "dW2", "db2"], got[1:], grads):
+        g = g.numpy()
+        close(value, g, rtol=1e-5, atol=1e-5 * np.abs(g).max(), name=f"{key} with pre-activations exactly 0",
+              hint="the ReLU derivative is 1 where Z > 0 and 0 where Z <= 0 (0 at exactly 0, as in PyTorch)")
+    require(all(bool(np.array_equal(p, q)) for p, q in zip(params + [X], copies)),
+            "two_layer_loss_grad changed one of its inputs")
 
 # %% [raw]
 # # END TESTS

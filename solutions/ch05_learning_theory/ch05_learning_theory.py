@@ -187,6 +187,16 @@ def test_worked_example(pac_realizable_sample_size, pac_agnostic_sample_size, un
     close(as_scalar(uniform_convergence_epsilon(1000, 1000, 0.05), "epsilon_uc"), math.sqrt(math.log(40000) / 2000),
           name="uniform-convergence epsilon for |H| = 1000, m = 1000, delta = 0.05",
           hint="Hoeffding is two-sided: the failure probability of one h is 2 exp(-2 m eps^2)")
+    # |H| = 2**2000 (does not fit in a float), epsilon = delta = 1: ln|H| = 2000 ln 2 = 1386.29 -> 1387 examples;
+    # agnostic 2 (2001 ln 2) = 2773.97 -> 2774;  m = 2000: epsilon_uc = sqrt(2001 ln 2 / 4000) = 0.58885.
+    huge = 2**2000
+    close(as_scalar(pac_realizable_sample_size(huge, 1.0, 1.0), "m"), float(math.ceil(2000 * math.log(2))), rtol=0, atol=0,
+          name="realizable sample size for |H| = 2**2000, epsilon = delta = 1",
+          hint="|H| is a Python int too large for a float: use math.log(h) - math.log(delta), never h / delta")
+    close(as_scalar(pac_agnostic_sample_size(huge, 1.0, 1.0), "m"), float(math.ceil(2 * 2001 * math.log(2))), rtol=0, atol=0,
+          name="agnostic sample size for |H| = 2**2000, epsilon = delta = 1", hint="take logs before dividing: ln 2 + ln|H| - ln delta")
+    close(as_scalar(uniform_convergence_epsilon(huge, 2000, 1.0), "epsilon_uc"), math.sqrt(2001 * math.log(2) / 4000),
+          name="uniform-convergence epsilon for |H| = 2**2000, m = 2000, delta = 1", hint="take logs before dividing")
 
 # %%
 def test_properties(pac_realizable_sample_size, pac_agnostic_sample_size, uniform_convergence_epsilon):
@@ -1168,8 +1178,8 @@ def test_random_against_chebyshev_fit(bias_variance_mc):
     """Random training sets and several test points at degrees from 0 to 9, with different noise levels."""
     # Oracle: numpy.polynomial.Chebyshev.fit, least squares in the Chebyshev basis on the data's domain
     # mapped to [-1, 1] (well conditioned), then the three averages written out with explicit loops.
-    # Monomial-basis lstsq at degree <= 9 on 30 points agrees with it to ~3e-9 of the largest prediction;
-    # allowed: 1e-6 of it (normal equations lose ~1e-3 here).
+    # Monomial-basis lstsq at degree <= 9 on 30 points agrees with it to ~1e-9 of the largest prediction;
+    # allowed: 1e-7 of it (normal equations and float32 fits lose ~3e-6 or more here).
     import numpy as np
     from numpy.polynomial import Chebyshev
     from mlmathkit_checks import close, fields
@@ -1191,7 +1201,7 @@ def test_random_against_chebyshev_fit(bias_variance_mc):
         for arr, arr0, what in zip((x, noise, xt, nt), inputs, ("x_train", "noise_train", "x_test", "noise_test")):
             close(arr, arr0, rtol=0, atol=0, name=f"{what} after the call", hint="do not modify the caller's arrays")
         scale = np.abs(P_exp).max()
-        close(P, P_exp, rtol=0, atol=1e-6 * scale, name=f"predictions (degree {p})",
+        close(P, P_exp, rtol=0, atol=1e-7 * scale, name=f"predictions (degree {p})",
               hint="least squares with p + 1 coefficients, solved with np.linalg.lstsq")
         close(b, b_exp, rtol=1e-5, atol=1e-10, name=f"bias2 (degree {p})", hint="mean over test points of (fbar - f)^2")
         close(v, v_exp, rtol=1e-5, atol=1e-10, name=f"variance (degree {p})",
@@ -2131,6 +2141,10 @@ def test_worked_example(expected_noisy_loss, ridge_equivalent, augmented_least_s
     noise = np.array([[[0.5], [-0.5]], [[-0.5], [0.5]]])
     close(augmented_least_squares(X, y, noise), [10.0 / 11.0], name="least squares on the two antithetic copies",
           hint="stack the K copies into one (K n, d) design and solve one least-squares problem")
+    # One copy (K = 1) with noise (1, 0)^T: inputs (2, 2), targets (1, 2): w = (2 + 4) / (4 + 4) = 3/4. With one
+    # copy the fit is plain least squares on the noisy inputs - not ridge with a penalty estimated from the noise.
+    close(augmented_least_squares(X, y, np.array([[[1.0], [0.0]]])), [0.75], name="least squares on one noisy copy",
+          hint="fit the noisy inputs X + noise[k] themselves; ridge is only the limit of many copies")
 
 # %%
 def test_expectation_and_convergence(expected_noisy_loss, ridge_equivalent, augmented_least_squares):

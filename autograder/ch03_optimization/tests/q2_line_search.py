@@ -7,10 +7,6 @@ points = 3.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(armijo_step, gradient_descent, optimal_step_and_rate):
-    from mlmathkit_checks import guarded as _guarded
-    armijo_step = _guarded(armijo_step, 'armijo_step', ('torch', 'scipy.optimize', 'sklearn'))
-    gradient_descent = _guarded(gradient_descent, 'gradient_descent', ('torch', 'scipy.optimize', 'sklearn'))
-    optimal_step_and_rate = _guarded(optimal_step_and_rate, 'optimal_step_and_rate', ('torch', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields
     A, b = (np.array([[4.0]]), np.array([0.0]))
@@ -25,9 +21,6 @@ def test_worked_example(armijo_step, gradient_descent, optimal_step_and_rate):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(armijo_step, gradient_descent):
-    from mlmathkit_checks import guarded as _guarded
-    armijo_step = _guarded(armijo_step, 'armijo_step', ('torch', 'scipy.optimize', 'sklearn'))
-    gradient_descent = _guarded(gradient_descent, 'gradient_descent', ('torch', 'scipy.optimize', 'sklearn'))
     import numpy as np
     import mlmathkit_fixtures as fx
     from mlmathkit_checks import as_array, as_scalar, close, fields, require
@@ -50,8 +43,7 @@ def test_properties(armijo_step, gradient_descent):
 
 @test_case(name="test_armijo_closed_form_on_quadratics", points=None, hidden=True)
 def test_armijo_closed_form_on_quadratics(armijo_step):
-    from mlmathkit_checks import guarded as _guarded
-    armijo_step = _guarded(armijo_step, 'armijo_step', ('torch', 'scipy.optimize', 'sklearn'))
+    """Backtracking on quadratics along descent directions other than the negative gradient, for several t0, c and rho."""
     import numpy as np
     from mlmathkit_checks import as_scalar, close
     rng = np.random.default_rng(402)
@@ -77,8 +69,7 @@ def test_armijo_closed_form_on_quadratics(armijo_step):
 
 @test_case(name="test_armijo_on_rosenbrock", points=None, hidden=True)
 def test_armijo_on_rosenbrock(armijo_step):
-    from mlmathkit_checks import guarded as _guarded
-    armijo_step = _guarded(armijo_step, 'armijo_step', ('torch', 'scipy.optimize', 'sklearn'))
+    """Backtracking on the Rosenbrock function: the first acceptable step of the form t0 rho^k."""
     import numpy as np
     import mlmathkit_fixtures as fx
     from mlmathkit_checks import as_scalar, require
@@ -100,8 +91,7 @@ def test_armijo_on_rosenbrock(armijo_step):
 
 @test_case(name="test_gradient_descent_trajectory", points=None, hidden=True)
 def test_gradient_descent_trajectory(gradient_descent):
-    from mlmathkit_checks import guarded as _guarded
-    gradient_descent = _guarded(gradient_descent, 'gradient_descent', ('torch', 'scipy.optimize', 'sklearn'))
+    """The whole path and f values of gradient descent with line search on quadratics."""
     import numpy as np
     from mlmathkit_checks import as_array, close, fields
     rng = np.random.default_rng(404)
@@ -118,16 +108,17 @@ def test_gradient_descent_trajectory(gradient_descent):
             x = x - t * g
             path.append(x)
             values.append(0.5 * x @ A @ x - b @ x)
-        x_end, f, p = fields(gradient_descent('quadratic', path[0], (A, b), 30, 0.0, c, rho), ['x', 'f', 'path'], 'result')
+        x0 = path[0].copy()
+        x_end, f, p = fields(gradient_descent('quadratic', x0, (A, b), 30, 0.0, c, rho), ['x', 'f', 'path'], 'result')
         tag = f'(d={d_}, c={c:g}, rho={rho:g})'
+        close(x0, path[0], rtol=0, atol=0, name='x0 after gradient descent', hint='do not update the input x0 in place')
         close(f, values, rtol=1e-07, atol=1e-09, name=f'f values over 30 steps {tag}', hint='each step: armijo_step from t0 = 1 along d = -grad f(x_k), then x_{k+1} = x_k + t d')
         close(p, np.array(path), rtol=1e-07, atol=1e-09, name=f'path over 30 steps {tag}')
         close(x_end, path[-1], rtol=1e-07, atol=1e-09, name=f'last iterate {tag}')
 
 @test_case(name="test_gradient_descent_stopping_and_convergence", points=None, hidden=True)
 def test_gradient_descent_stopping_and_convergence(gradient_descent):
-    from mlmathkit_checks import guarded as _guarded
-    gradient_descent = _guarded(gradient_descent, 'gradient_descent', ('torch', 'scipy.optimize', 'sklearn'))
+    """The stopping rule, the iteration limit (max_iter = 0 included) and a start at the minimiser."""
     import numpy as np
     from scipy.linalg import solve
     import mlmathkit_fixtures as fx
@@ -155,8 +146,7 @@ def test_gradient_descent_stopping_and_convergence(gradient_descent):
 
 @test_case(name="test_rate_against_spectral_radius", points=None, hidden=True)
 def test_rate_against_spectral_radius(optimal_step_and_rate):
-    from mlmathkit_checks import guarded as _guarded
-    optimal_step_and_rate = _guarded(optimal_step_and_rate, 'optimal_step_and_rate', ('torch', 'scipy.optimize', 'sklearn'))
+    """The optimal fixed step and rate for general (non-diagonal) symmetric matrices."""
     import numpy as np
     from scipy.optimize import minimize_scalar
     from mlmathkit_checks import as_scalar, close, fields
@@ -176,4 +166,33 @@ def test_rate_against_spectral_radius(optimal_step_and_rate):
         close(r, best.fun, rtol=1e-06, name=f'rate (d={d_}, kappa={kappa:g})', hint='r = (kappa - 1) / (kappa + 1)')
         e = Q[:, 0] + Q[:, 1]
         close(np.linalg.norm(e - t * (A @ e)) / np.linalg.norm(e), r, rtol=1e-06, name=f'measured contraction factor (d={d_}, kappa={kappa:g})')
+
+@test_case(name="test_armijo_scaled_and_preconditioned_directions", points=None, hidden=True)
+def test_armijo_scaled_and_preconditioned_directions(armijo_step):
+    """Descent directions that are scaled or preconditioned versions of the negative gradient, with a large c."""
+    import numpy as np
+    from mlmathkit_checks import as_scalar, close, require
+    rng = np.random.default_rng(407)
+    done = 0
+    while done < 10:
+        d_ = int(rng.integers(2, 6))
+        M = rng.normal(size=(d_, d_))
+        A = M @ M.T + 0.5 * np.eye(d_)
+        b, x = (rng.normal(size=d_), rng.normal(size=d_))
+        g = A @ x - b
+        scale = float(rng.choice([0.05, 2.0, 5.0])) if done % 2 else 1.0
+        direction = -scale * rng.uniform(0.2, 3.0, size=d_) * g
+        c, rho = (float(rng.choice([0.3, 0.5])), float(rng.choice([0.5, 0.7])))
+        if -(g @ direction) < 1.5 * c * (g @ g):
+            continue
+        t_max = -2 * (1 - c) * (g @ direction) / (direction @ A @ direction)
+        k = np.log(t_max) / np.log(rho)
+        if abs(k - round(k)) < 0.001:
+            continue
+        expected = rho ** max(0, int(np.ceil(k)))
+        x_before, d_before = (x.copy(), direction.copy())
+        got = as_scalar(armijo_step('quadratic', x, direction, (A, b), 1.0, c, rho), 'step')
+        close(got, expected, rtol=1e-09, name=f'Armijo step along a preconditioned direction (d={d_}, c={c:g}, rho={rho:g})', hint='the slope in the Armijo condition is grad f(x)^T d for the given direction d')
+        require(bool(np.array_equal(x, x_before)) and bool(np.array_equal(direction, d_before)), 'armijo_step changed its input x or direction')
+        done += 1
 

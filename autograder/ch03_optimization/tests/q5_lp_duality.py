@@ -7,9 +7,6 @@ points = 3.0
 
 @test_case(name="test_worked_example_wyndor", points=None, hidden=False)
 def test_worked_example_wyndor(lp_dual, dual_by_complementary_slackness):
-    from mlmathkit_checks import guarded as _guarded
-    lp_dual = _guarded(lp_dual, 'lp_dual', ('torch', 'scipy.optimize', 'sklearn'))
-    dual_by_complementary_slackness = _guarded(dual_by_complementary_slackness, 'dual_by_complementary_slackness', ('torch', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import close, fields
     c, A, b = (np.array([-3.0, -5.0]), np.array([[1.0, 0.0], [0.0, 2.0], [3.0, 2.0]]), np.array([4.0, 12.0, 18.0]))
@@ -22,9 +19,6 @@ def test_worked_example_wyndor(lp_dual, dual_by_complementary_slackness):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(lp_dual, dual_by_complementary_slackness):
-    from mlmathkit_checks import guarded as _guarded
-    lp_dual = _guarded(lp_dual, 'lp_dual', ('torch', 'scipy.optimize', 'sklearn'))
-    dual_by_complementary_slackness = _guarded(dual_by_complementary_slackness, 'dual_by_complementary_slackness', ('torch', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_array, close, fields
     rng = np.random.default_rng(5)
@@ -37,8 +31,7 @@ def test_properties(lp_dual, dual_by_complementary_slackness):
 
 @test_case(name="test_dual_lp_with_linprog", points=None, hidden=True)
 def test_dual_lp_with_linprog(lp_dual):
-    from mlmathkit_checks import guarded as _guarded
-    lp_dual = _guarded(lp_dual, 'lp_dual', ('torch', 'scipy.optimize', 'sklearn'))
+    """Strong duality: the dual LP of random problems has the primal's optimal value."""
     import numpy as np
     from scipy.optimize import linprog
     from mlmathkit_checks import as_array, close, fields, require
@@ -54,8 +47,7 @@ def test_dual_lp_with_linprog(lp_dual):
 
 @test_case(name="test_shadow_prices_against_linprog_marginals", points=None, hidden=True)
 def test_shadow_prices_against_linprog_marginals(dual_by_complementary_slackness):
-    from mlmathkit_checks import guarded as _guarded
-    dual_by_complementary_slackness = _guarded(dual_by_complementary_slackness, 'dual_by_complementary_slackness', ('torch', 'scipy.optimize', 'sklearn'))
+    """Shadow prices at non-degenerate optimal vertices of random LPs."""
     import numpy as np
     from scipy.optimize import linprog
     from mlmathkit_checks import close
@@ -74,8 +66,7 @@ def test_shadow_prices_against_linprog_marginals(dual_by_complementary_slackness
 
 @test_case(name="test_degenerate_vertex", points=None, hidden=True)
 def test_degenerate_vertex(dual_by_complementary_slackness):
-    from mlmathkit_checks import guarded as _guarded
-    dual_by_complementary_slackness = _guarded(dual_by_complementary_slackness, 'dual_by_complementary_slackness', ('torch', 'scipy.optimize', 'sklearn'))
+    """A degenerate vertex where a constraint is duplicated."""
     import numpy as np
     from scipy.optimize import linprog
     from mlmathkit_checks import as_array, close, require
@@ -89,12 +80,38 @@ def test_degenerate_vertex(dual_by_complementary_slackness):
 
 @test_case(name="test_exact_vertex_with_zero_tolerance", points=None, hidden=True)
 def test_exact_vertex_with_zero_tolerance(dual_by_complementary_slackness):
-    from mlmathkit_checks import guarded as _guarded
-    dual_by_complementary_slackness = _guarded(dual_by_complementary_slackness, 'dual_by_complementary_slackness', ('torch', 'scipy.optimize', 'sklearn'))
+    """Exact data with tol = 0 and a variable that is zero at the optimum."""
     import numpy as np
     from scipy.optimize import linprog
     from mlmathkit_checks import close
     c, A, b = (np.array([-3.0, -5.0, -1.0]), np.array([[1.0, 0.0, 1.0], [0.0, 2.0, 1.0], [3.0, 2.0, 1.0]]), np.array([4.0, 12.0, 18.0]))
     res = linprog(c, A_ub=A, b_ub=b, bounds=(0, None), method='highs')
     close(dual_by_complementary_slackness(c, A, b, np.array([2.0, 6.0, 0.0]), 0.0), -res.ineqlin.marginals, name='shadow prices with tol = 0', hint='active: slack <= tol; positive: x_j > tol (strictly)')
+
+@test_case(name="test_degenerate_vertex_minimum_norm", points=None, hidden=True)
+def test_degenerate_vertex_minimum_norm(dual_by_complementary_slackness):
+    """A degenerate vertex where three constraints meet in the plane: the minimum-norm solution of the equations."""
+    import numpy as np
+    from scipy.linalg import solve
+    from mlmathkit_checks import as_array, close
+    c, A, b = (np.array([-3.0, -5.0]), np.array([[1.0, 0.0], [0.0, 2.0], [3.0, 2.0]]), np.array([2.0, 12.0, 18.0]))
+    x = np.array([2.0, 6.0])
+    M = A.T
+    expected = M.T @ solve(M @ M.T, -c)
+    y = as_array(dual_by_complementary_slackness(c, A, b, x), 'y', shape=(3,))
+    close(A.T @ y, -c, name='A^T y at a degenerate vertex', hint='(A^T y)_j = -c_j for every j with x_j > tol')
+    close(c @ x + b @ y, 0.0, atol=1e-09, name='duality gap c^T x + b^T y at a degenerate vertex')
+    close(y, expected, name='shadow prices at a degenerate vertex', hint="more active constraints than equations: return np.linalg.lstsq's minimum-norm solution")
+
+@test_case(name="test_no_positive_variable", points=None, hidden=True)
+def test_no_positive_variable(dual_by_complementary_slackness):
+    """x = 0 is optimal while some constraints are active: there are no equations, so every shadow price is 0."""
+    import numpy as np
+    from mlmathkit_checks import as_array, close, require
+    c, A, b = (np.array([1.0, 2.0]), np.array([[1.0, 1.0], [1.0, -1.0], [2.0, 1.0]]), np.array([0.0, 3.0, 0.0]))
+    x = np.zeros(2)
+    copies = [v.copy() for v in (c, A, b, x)]
+    y = as_array(dual_by_complementary_slackness(c, A, b, x), 'y', shape=(3,))
+    close(y, np.zeros(3), name='shadow prices when no x_j is positive', hint='with no positive x_j there are no equations (A^T y)_j = -c_j: y = 0')
+    require(all((bool(np.array_equal(v, w)) for v, w in zip((c, A, b, x), copies))), 'dual_by_complementary_slackness changed one of its inputs')
 

@@ -16,6 +16,10 @@ def test_worked_example(pac_realizable_sample_size, pac_agnostic_sample_size, un
     close(as_scalar(pac_realizable_sample_size(1000, 0.01, 0.05), 'm'), 991.0, rtol=0, atol=0, name='realizable sample size for |H| = 1000, epsilon = 0.01, delta = 0.05', hint='ln(|H| / delta) / epsilon with the natural log, rounded UP to a whole number of examples')
     close(as_scalar(pac_agnostic_sample_size(1000, 0.01, 0.05), 'm'), 211933.0, rtol=0, atol=0, name='agnostic sample size for |H| = 1000, epsilon = 0.01, delta = 0.05', hint='uniform convergence to epsilon / 2: 2 ln(2|H| / delta) / epsilon^2, rounded up')
     close(as_scalar(uniform_convergence_epsilon(1000, 1000, 0.05), 'epsilon_uc'), math.sqrt(math.log(40000) / 2000), name='uniform-convergence epsilon for |H| = 1000, m = 1000, delta = 0.05', hint='Hoeffding is two-sided: the failure probability of one h is 2 exp(-2 m eps^2)')
+    huge = 2 ** 2000
+    close(as_scalar(pac_realizable_sample_size(huge, 1.0, 1.0), 'm'), float(math.ceil(2000 * math.log(2))), rtol=0, atol=0, name='realizable sample size for |H| = 2**2000, epsilon = delta = 1', hint='|H| is a Python int too large for a float: use math.log(h) - math.log(delta), never h / delta')
+    close(as_scalar(pac_agnostic_sample_size(huge, 1.0, 1.0), 'm'), float(math.ceil(2 * 2001 * math.log(2))), rtol=0, atol=0, name='agnostic sample size for |H| = 2**2000, epsilon = delta = 1', hint='take logs before dividing: ln 2 + ln|H| - ln delta')
+    close(as_scalar(uniform_convergence_epsilon(huge, 2000, 1.0), 'epsilon_uc'), math.sqrt(2001 * math.log(2) / 4000), name='uniform-convergence epsilon for |H| = 2**2000, m = 2000, delta = 1', hint='take logs before dividing')
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(pac_realizable_sample_size, pac_agnostic_sample_size, uniform_convergence_epsilon):

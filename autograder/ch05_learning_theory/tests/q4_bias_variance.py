@@ -70,7 +70,7 @@ def test_random_against_chebyshev_fit(bias_variance_mc):
         for arr, arr0, what in zip((x, noise, xt, nt), inputs, ('x_train', 'noise_train', 'x_test', 'noise_test')):
             close(arr, arr0, rtol=0, atol=0, name=f'{what} after the call', hint="do not modify the caller's arrays")
         scale = np.abs(P_exp).max()
-        close(P, P_exp, rtol=0, atol=1e-06 * scale, name=f'predictions (degree {p})', hint='least squares with p + 1 coefficients, solved with np.linalg.lstsq')
+        close(P, P_exp, rtol=0, atol=1e-07 * scale, name=f'predictions (degree {p})', hint='least squares with p + 1 coefficients, solved with np.linalg.lstsq')
         close(b, b_exp, rtol=1e-05, atol=1e-10, name=f'bias2 (degree {p})', hint='mean over test points of (fbar - f)^2')
         close(v, v_exp, rtol=1e-05, atol=1e-10, name=f'variance (degree {p})', hint='spread of the predictions around their mean over trials (1/T), averaged over test points')
         close(e, e_exp, rtol=1e-05, atol=1e-10, name=f'error (degree {p})')

@@ -8,8 +8,6 @@ points = 4.0
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(bootstrap_se_ci):
     """Six bootstrap medians of five numbers, drawn exactly as the docstring says."""
-    from mlmathkit_checks import guarded as _guarded
-    bootstrap_se_ci = _guarded(bootstrap_se_ci, 'bootstrap_se_ci', ('scipy.stats.bootstrap', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields
     x = np.array([2.0, 5.0, 3.0, 10.0, 4.0])
@@ -26,8 +24,6 @@ def test_worked_example(bootstrap_se_ci):
 @test_case(name="test_mean_closed_form", points=None, hidden=False)
 def test_mean_closed_form(bootstrap_se_ci):
     """The bootstrap standard error of a mean approaches the plug-in formula sigma_hat / sqrt(n)."""
-    from mlmathkit_checks import guarded as _guarded
-    bootstrap_se_ci = _guarded(bootstrap_se_ci, 'bootstrap_se_ci', ('scipy.stats.bootstrap', 'sklearn'))
     import math
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, require
@@ -46,8 +42,6 @@ def test_mean_closed_form(bootstrap_se_ci):
 @test_case(name="test_632_worked_example", points=None, hidden=False)
 def test_632_worked_example(bootstrap_632):
     """The .632 estimate for a straight-line fit, computed step by step from the same draws."""
-    from mlmathkit_checks import guarded as _guarded
-    bootstrap_632 = _guarded(bootstrap_632, 'bootstrap_632', ('scipy.stats.bootstrap', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, require
     x = np.array([0.0, 1.0, 2.5, 3.0, 4.5, 5.0, 7.0, 8.0])
@@ -74,8 +68,6 @@ def test_632_worked_example(bootstrap_632):
 @test_case(name="test_against_scipy_bootstrap", points=None, hidden=True)
 def test_against_scipy_bootstrap(bootstrap_se_ci):
     """Mean, median and standard deviation of random samples against scipy.stats.bootstrap fed the same generator."""
-    from mlmathkit_checks import guarded as _guarded
-    bootstrap_se_ci = _guarded(bootstrap_se_ci, 'bootstrap_se_ci', ('scipy.stats.bootstrap', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, oracle
 
@@ -104,8 +96,6 @@ def test_against_scipy_bootstrap(bootstrap_se_ci):
 @test_case(name="test_single_value_and_ties", points=None, hidden=True)
 def test_single_value_and_ties(bootstrap_se_ci):
     """A sample of one value, samples with many repeated values (the median's replicates tie), and only two replicates."""
-    from mlmathkit_checks import guarded as _guarded
-    bootstrap_se_ci = _guarded(bootstrap_se_ci, 'bootstrap_se_ci', ('scipy.stats.bootstrap', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, require
     r, se, ci = fields(bootstrap_se_ci(np.array([3.5]), 'sample_median', 10, 0.1, np.random.default_rng(2)), ['replicates', 'se', 'ci'], 'result')
@@ -129,9 +119,7 @@ def test_single_value_and_ties(bootstrap_se_ci):
 
 @test_case(name="test_data_far_from_zero", points=None, hidden=True)
 def test_data_far_from_zero(bootstrap_se_ci):
-    """Data around one million with a spread of 0.01: the standard error must keep its digits."""
-    from mlmathkit_checks import guarded as _guarded
-    bootstrap_se_ci = _guarded(bootstrap_se_ci, 'bootstrap_se_ci', ('scipy.stats.bootstrap', 'sklearn'))
+    """Data far from zero with a tiny spread: the standard error must keep its digits."""
     import numpy as np
     from scipy.stats import bootstrap
     import mlmathkit_fixtures as fx
@@ -140,14 +128,12 @@ def test_data_far_from_zero(bootstrap_se_ci):
     for name in ('sample_mean', 'sample_std'):
         res = bootstrap((x,), fx.lookup(name), n_resamples=500, vectorized=True, method='percentile', confidence_level=0.9, rng=np.random.default_rng(9))
         r, se, ci = fields(bootstrap_se_ci(x, name, 500, 0.1, np.random.default_rng(9)), ['replicates', 'se', 'ci'], 'result')
-        close(as_scalar(se, 'se'), float(res.standard_error), rtol=0.0001, atol=0, name=f'standard error of the {name[7:]}', hint='compute in float64: in float32, 1e6 + 0.01 z rounds to a multiple of 0.0625')
-        close(as_array(ci, 'ci', shape=(2,)) - 1000000.0, np.array(res.confidence_interval) - 1000000.0, rtol=0.001, atol=1e-07, name=f'interval of the {name[7:]} (minus 1e6)')
+        close(as_scalar(se, 'se'), float(res.standard_error), rtol=1e-05, atol=0, name=f'standard error of the {name[7:]}', hint='compute in float64: in float32, 1e6 + 0.01 z rounds to a multiple of 0.0625')
+        close(as_array(ci, 'ci', shape=(2,)) - 1000000.0, np.array(res.confidence_interval) - 1000000.0, rtol=0, atol=2e-09, name=f'interval of the {name[7:]} (minus 1e6)', hint="np.quantile's default linear interpolation between replicates")
 
 @test_case(name="test_mean_se_random_samples", points=None, hidden=True)
 def test_mean_se_random_samples(bootstrap_se_ci):
     """The bootstrap standard error of the mean of random samples against the plug-in formula, statistically."""
-    from mlmathkit_checks import guarded as _guarded
-    bootstrap_se_ci = _guarded(bootstrap_se_ci, 'bootstrap_se_ci', ('scipy.stats.bootstrap', 'sklearn'))
     import math
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields
@@ -164,8 +150,6 @@ def test_mean_se_random_samples(bootstrap_se_ci):
 @test_case(name="test_632_against_sklearn", points=None, hidden=True)
 def test_632_against_sklearn(bootstrap_632):
     """The .632 estimate for random regressions against scikit-learn fits on the same bootstrap samples."""
-    from mlmathkit_checks import guarded as _guarded
-    bootstrap_632 = _guarded(bootstrap_632, 'bootstrap_632', ('scipy.stats.bootstrap', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, oracle
 
@@ -185,8 +169,10 @@ def test_632_against_sklearn(bootstrap_632):
         err1 = np.mean(total[count > 0] / count[count > 0])
         return (err_train, err1, 0.368 * err_train + 0.632 * err1, count)
     rng = np.random.default_rng(6205)
-    for n, p, B in [(30, 1, 50), (40, 3, 100), (25, 4, 30), (60, 2, 200)]:
+    for n, p, B in [(35, 2, 40), (30, 1, 50), (40, 3, 100), (25, 4, 30), (60, 2, 200)]:
         X = rng.normal(size=(n, p)) * rng.uniform(0.5, 5, size=p) + rng.uniform(-10, 10, size=p)
+        if n == 35:
+            X = 10000.0 + 0.5 * rng.normal(size=(n, p))
         y = X @ rng.normal(size=p) + 3.0 + rng.normal(size=n) * rng.uniform(0.2, 2)
         seed = 7 * n + p
         tr_e, b1_e, e_e, cnt = oracle(expected, X, y, B, seed)
@@ -200,8 +186,6 @@ def test_632_against_sklearn(bootstrap_632):
 @test_case(name="test_632_few_replicates", points=None, hidden=True)
 def test_632_few_replicates(bootstrap_632):
     """Few bootstrap samples (observations never out of bag are left out), and rank-deficient bootstrap samples."""
-    from mlmathkit_checks import guarded as _guarded
-    bootstrap_632 = _guarded(bootstrap_632, 'bootstrap_632', ('scipy.stats.bootstrap', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, require
     rng = np.random.default_rng(6206)
@@ -239,9 +223,6 @@ def test_632_few_replicates(bootstrap_632):
 @test_case(name="test_inputs_unchanged", points=None, hidden=True)
 def test_inputs_unchanged(bootstrap_se_ci, bootstrap_632):
     """Your functions leave the arrays they are given unchanged."""
-    from mlmathkit_checks import guarded as _guarded
-    bootstrap_se_ci = _guarded(bootstrap_se_ci, 'bootstrap_se_ci', ('scipy.stats.bootstrap', 'sklearn'))
-    bootstrap_632 = _guarded(bootstrap_632, 'bootstrap_632', ('scipy.stats.bootstrap', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(6207)

@@ -8,10 +8,6 @@ points = 4.0
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(gibbs_bivariate_normal, autocorrelation, effective_sample_size):
     """Three Gibbs sweeps from a given start, and the autocorrelations of a 4-point series by hand."""
-    from mlmathkit_checks import guarded as _guarded
-    gibbs_bivariate_normal = _guarded(gibbs_bivariate_normal, 'gibbs_bivariate_normal', ('scipy.stats.multivariate_normal', 'sklearn', 'statsmodels'))
-    autocorrelation = _guarded(autocorrelation, 'autocorrelation', ('scipy.stats.multivariate_normal', 'sklearn', 'statsmodels'))
-    effective_sample_size = _guarded(effective_sample_size, 'effective_sample_size', ('scipy.stats.multivariate_normal', 'sklearn', 'statsmodels'))
     import math
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close
@@ -34,9 +30,6 @@ def test_worked_example(gibbs_bivariate_normal, autocorrelation, effective_sampl
 @test_case(name="test_long_chain_statistically", points=None, hidden=False)
 def test_long_chain_statistically(gibbs_bivariate_normal, autocorrelation):
     """A long chain has the target's means and variances and lag-1 autocorrelation rho^2, within error bars."""
-    from mlmathkit_checks import guarded as _guarded
-    gibbs_bivariate_normal = _guarded(gibbs_bivariate_normal, 'gibbs_bivariate_normal', ('scipy.stats.multivariate_normal', 'sklearn', 'statsmodels'))
-    autocorrelation = _guarded(autocorrelation, 'autocorrelation', ('scipy.stats.multivariate_normal', 'sklearn', 'statsmodels'))
     import numpy as np
     from mlmathkit_checks import as_array, close, mean_within
     mean, std, rho = (np.array([2.0, -1.0]), np.array([1.5, 0.4]), -0.8)
@@ -51,9 +44,7 @@ def test_long_chain_statistically(gibbs_bivariate_normal, autocorrelation):
 
 @test_case(name="test_sampler_against_ar1_filter", points=None, hidden=True)
 def test_sampler_against_ar1_filter(gibbs_bivariate_normal):
-    """Chains for several means, scales and correlations (negative, zero, 0.999) against the AR(1) form of the sampler."""
-    from mlmathkit_checks import guarded as _guarded
-    gibbs_bivariate_normal = _guarded(gibbs_bivariate_normal, 'gibbs_bivariate_normal', ('scipy.stats.multivariate_normal', 'sklearn', 'statsmodels'))
+    """Chains for several means, scales, starts and correlations (negative, zero, nearly one) against the AR(1) form of the sampler."""
     import numpy as np
     from scipy.signal import lfilter
     from mlmathkit_checks import as_array, close
@@ -80,10 +71,6 @@ def test_sampler_against_ar1_filter(gibbs_bivariate_normal):
 @test_case(name="test_mixing_statistically", points=None, hidden=True)
 def test_mixing_statistically(gibbs_bivariate_normal, autocorrelation, effective_sample_size):
     """Lag-1 autocorrelations match rho^2 for several correlations, and stronger correlation mixes slower."""
-    from mlmathkit_checks import guarded as _guarded
-    gibbs_bivariate_normal = _guarded(gibbs_bivariate_normal, 'gibbs_bivariate_normal', ('scipy.stats.multivariate_normal', 'sklearn', 'statsmodels'))
-    autocorrelation = _guarded(autocorrelation, 'autocorrelation', ('scipy.stats.multivariate_normal', 'sklearn', 'statsmodels'))
-    effective_sample_size = _guarded(effective_sample_size, 'effective_sample_size', ('scipy.stats.multivariate_normal', 'sklearn', 'statsmodels'))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, require
     rng = np.random.default_rng(6602)
@@ -101,13 +88,10 @@ def test_mixing_statistically(gibbs_bivariate_normal, autocorrelation, effective
 @test_case(name="test_autocorrelation_against_numpy_correlate", points=None, hidden=True)
 def test_autocorrelation_against_numpy_correlate(autocorrelation, effective_sample_size):
     """Autocorrelations of random series, also far from zero, at all lags up to n - 1, against numpy.correlate."""
-    from mlmathkit_checks import guarded as _guarded
-    autocorrelation = _guarded(autocorrelation, 'autocorrelation', ('scipy.stats.multivariate_normal', 'sklearn', 'statsmodels'))
-    effective_sample_size = _guarded(effective_sample_size, 'effective_sample_size', ('scipy.stats.multivariate_normal', 'sklearn', 'statsmodels'))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close
     rng = np.random.default_rng(6603)
-    for n, offset, max_lag in [(50, 0.0, 10), (7, 3.0, 6), (1000, 1000000.0, 40), (2, -1.0, 0), (300, 0.0, 0), (40, 0.0, 39)]:
+    for n, offset, max_lag in [(1000, 1000000.0, 40), (50, 0.0, 10), (7, 3.0, 6), (2, -1.0, 0), (300, 0.0, 0), (40, 0.0, 39)]:
         x = offset + np.cumsum(rng.normal(size=n)) * 0.1 + rng.normal(size=n)
         xc = x - np.mean(x)
         full = np.correlate(xc, xc, mode='full')[n - 1:] / np.dot(xc, xc)
@@ -119,10 +103,6 @@ def test_autocorrelation_against_numpy_correlate(autocorrelation, effective_samp
 @test_case(name="test_inputs_unchanged", points=None, hidden=True)
 def test_inputs_unchanged(gibbs_bivariate_normal, autocorrelation, effective_sample_size):
     """Your functions leave the arrays they are given unchanged."""
-    from mlmathkit_checks import guarded as _guarded
-    gibbs_bivariate_normal = _guarded(gibbs_bivariate_normal, 'gibbs_bivariate_normal', ('scipy.stats.multivariate_normal', 'sklearn', 'statsmodels'))
-    autocorrelation = _guarded(autocorrelation, 'autocorrelation', ('scipy.stats.multivariate_normal', 'sklearn', 'statsmodels'))
-    effective_sample_size = _guarded(effective_sample_size, 'effective_sample_size', ('scipy.stats.multivariate_normal', 'sklearn', 'statsmodels'))
     import numpy as np
     from mlmathkit_checks import close
     mean, std, x0 = (np.array([1.0, 2.0]), np.array([0.5, 3.0]), np.array([-1.0, 4.0]))

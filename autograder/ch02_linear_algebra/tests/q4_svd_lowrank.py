@@ -7,10 +7,6 @@ points = 3.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(truncated_svd, best_rank_k, rank_k_errors):
-    from mlmathkit_checks import guarded as _guarded
-    truncated_svd = _guarded(truncated_svd, 'truncated_svd', ())
-    best_rank_k = _guarded(best_rank_k, 'best_rank_k', ())
-    rank_k_errors = _guarded(rank_k_errors, 'rank_k_errors', ())
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields
     A = np.array([[1.0, 0.0], [0.0, -3.0], [0.0, 0.0]])
@@ -23,10 +19,6 @@ def test_worked_example(truncated_svd, best_rank_k, rank_k_errors):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(truncated_svd, best_rank_k, rank_k_errors):
-    from mlmathkit_checks import guarded as _guarded
-    truncated_svd = _guarded(truncated_svd, 'truncated_svd', ())
-    best_rank_k = _guarded(best_rank_k, 'best_rank_k', ())
-    rank_k_errors = _guarded(rank_k_errors, 'rank_k_errors', ())
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, require
     rng = np.random.default_rng(4)
@@ -46,9 +38,6 @@ def test_properties(truncated_svd, best_rank_k, rank_k_errors):
 
 @test_case(name="test_svd_against_scipy", points=None, hidden=True)
 def test_svd_against_scipy(truncated_svd, best_rank_k):
-    from mlmathkit_checks import guarded as _guarded
-    truncated_svd = _guarded(truncated_svd, 'truncated_svd', ())
-    best_rank_k = _guarded(best_rank_k, 'best_rank_k', ())
     import numpy as np
     from scipy.linalg import svd
     from mlmathkit_checks import close, close_up_to_sign, fields
@@ -67,9 +56,6 @@ def test_svd_against_scipy(truncated_svd, best_rank_k):
 
 @test_case(name="test_eckart_young", points=None, hidden=True)
 def test_eckart_young(best_rank_k, rank_k_errors):
-    from mlmathkit_checks import guarded as _guarded
-    best_rank_k = _guarded(best_rank_k, 'best_rank_k', ())
-    rank_k_errors = _guarded(rank_k_errors, 'rank_k_errors', ())
     import numpy as np
     from scipy.linalg import svd
     from mlmathkit_checks import as_array, as_scalar, close, fields
@@ -86,9 +72,6 @@ def test_eckart_young(best_rank_k, rank_k_errors):
 
 @test_case(name="test_small_singular_values", points=None, hidden=True)
 def test_small_singular_values(truncated_svd, rank_k_errors):
-    from mlmathkit_checks import guarded as _guarded
-    truncated_svd = _guarded(truncated_svd, 'truncated_svd', ())
-    rank_k_errors = _guarded(rank_k_errors, 'rank_k_errors', ())
     import numpy as np
     from scipy.linalg import svd
     from mlmathkit_checks import as_scalar, close, fields
@@ -105,8 +88,6 @@ def test_small_singular_values(truncated_svd, rank_k_errors):
 
 @test_case(name="test_rank_zero_and_full", points=None, hidden=True)
 def test_rank_zero_and_full(best_rank_k):
-    from mlmathkit_checks import guarded as _guarded
-    best_rank_k = _guarded(best_rank_k, 'best_rank_k', ())
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(4004)

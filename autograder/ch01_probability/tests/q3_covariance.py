@@ -7,6 +7,9 @@ points = 2.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(sample_covariance, correlation_matrix):
+    from mlmathkit_checks import guarded as _guarded
+    sample_covariance = _guarded(sample_covariance, 'sample_covariance', ())
+    correlation_matrix = _guarded(correlation_matrix, 'correlation_matrix', ())
     import numpy as np
     from mlmathkit_checks import close
     X = np.array([[1.0, 2.0], [2.0, 1.0], [3.0, 6.0]])
@@ -18,6 +21,9 @@ def test_worked_example(sample_covariance, correlation_matrix):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(sample_covariance, correlation_matrix):
+    from mlmathkit_checks import guarded as _guarded
+    sample_covariance = _guarded(sample_covariance, 'sample_covariance', ())
+    correlation_matrix = _guarded(correlation_matrix, 'correlation_matrix', ())
     import numpy as np
     from mlmathkit_checks import as_array, close, positive_definite, require
     rng = np.random.default_rng(3)
@@ -36,6 +42,9 @@ def test_properties(sample_covariance, correlation_matrix):
 @test_case(name="test_random_against_numpy", points=None, hidden=True)
 def test_random_against_numpy(sample_covariance, correlation_matrix):
     """Random correlated data of many shapes, including a single feature and more features than samples."""
+    from mlmathkit_checks import guarded as _guarded
+    sample_covariance = _guarded(sample_covariance, 'sample_covariance', ())
+    correlation_matrix = _guarded(correlation_matrix, 'correlation_matrix', ())
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(303)
@@ -47,6 +56,9 @@ def test_random_against_numpy(sample_covariance, correlation_matrix):
 @test_case(name="test_two_samples", points=None, hidden=True)
 def test_two_samples(sample_covariance, correlation_matrix):
     """Only two samples, the smallest data set for which the covariance is defined."""
+    from mlmathkit_checks import guarded as _guarded
+    sample_covariance = _guarded(sample_covariance, 'sample_covariance', ())
+    correlation_matrix = _guarded(correlation_matrix, 'correlation_matrix', ())
     import numpy as np
     from mlmathkit_checks import close
     x1, x2 = (np.array([0.0, 1.0, 2.0]), np.array([2.0, -1.0, 5.0]))
@@ -57,6 +69,9 @@ def test_two_samples(sample_covariance, correlation_matrix):
 @test_case(name="test_huge_offset", points=None, hidden=True)
 def test_huge_offset(sample_covariance, correlation_matrix):
     """Data whose mean is huge compared with its spread, where the one-pass formula cancels catastrophically."""
+    from mlmathkit_checks import guarded as _guarded
+    sample_covariance = _guarded(sample_covariance, 'sample_covariance', ())
+    correlation_matrix = _guarded(correlation_matrix, 'correlation_matrix', ())
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(31)
@@ -71,6 +86,9 @@ def test_huge_offset(sample_covariance, correlation_matrix):
 @test_case(name="test_input_not_modified", points=None, hidden=True)
 def test_input_not_modified(sample_covariance, correlation_matrix):
     """The data array passed in is left unchanged (no centring in place)."""
+    from mlmathkit_checks import guarded as _guarded
+    sample_covariance = _guarded(sample_covariance, 'sample_covariance', ())
+    correlation_matrix = _guarded(correlation_matrix, 'correlation_matrix', ())
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(333)

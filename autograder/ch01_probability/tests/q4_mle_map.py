@@ -7,6 +7,10 @@ points = 3.0
 
 @test_case(name="test_worked_examples", points=None, hidden=False)
 def test_worked_examples(bernoulli_mle, bernoulli_map, gaussian_mean_posterior):
+    from mlmathkit_checks import guarded as _guarded
+    bernoulli_mle = _guarded(bernoulli_mle, 'bernoulli_mle', ())
+    bernoulli_map = _guarded(bernoulli_map, 'bernoulli_map', ())
+    gaussian_mean_posterior = _guarded(gaussian_mean_posterior, 'gaussian_mean_posterior', ())
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields
     three_heads = np.array([1, 1, 1])
@@ -22,6 +26,10 @@ def test_worked_examples(bernoulli_mle, bernoulli_map, gaussian_mean_posterior):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(bernoulli_mle, bernoulli_map, gaussian_mean_posterior):
+    from mlmathkit_checks import guarded as _guarded
+    bernoulli_mle = _guarded(bernoulli_mle, 'bernoulli_mle', ())
+    bernoulli_map = _guarded(bernoulli_map, 'bernoulli_map', ())
+    gaussian_mean_posterior = _guarded(gaussian_mean_posterior, 'gaussian_mean_posterior', ())
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields, require
     rng = np.random.default_rng(4)
@@ -40,6 +48,9 @@ def test_properties(bernoulli_mle, bernoulli_map, gaussian_mean_posterior):
 @test_case(name="test_bernoulli_against_numerical_optimum", points=None, hidden=True)
 def test_bernoulli_against_numerical_optimum(bernoulli_mle, bernoulli_map):
     """Random data sets and asymmetric Beta priors, compared with the maximum of the log posterior."""
+    from mlmathkit_checks import guarded as _guarded
+    bernoulli_mle = _guarded(bernoulli_mle, 'bernoulli_mle', ())
+    bernoulli_map = _guarded(bernoulli_map, 'bernoulli_map', ())
     import numpy as np
     from scipy.optimize import minimize_scalar
     from scipy.stats import bernoulli, beta
@@ -61,6 +72,9 @@ def test_bernoulli_against_numerical_optimum(bernoulli_mle, bernoulli_map):
 @test_case(name="test_bernoulli_all_zeros", points=None, hidden=True)
 def test_bernoulli_all_zeros(bernoulli_mle, bernoulli_map):
     """Data without a single one, with flat and informative priors."""
+    from mlmathkit_checks import guarded as _guarded
+    bernoulli_mle = _guarded(bernoulli_mle, 'bernoulli_mle', ())
+    bernoulli_map = _guarded(bernoulli_map, 'bernoulli_map', ())
     import numpy as np
     from mlmathkit_checks import as_scalar, close
     zeros = np.zeros(10, dtype=int)
@@ -72,6 +86,8 @@ def test_bernoulli_all_zeros(bernoulli_mle, bernoulli_map):
 @test_case(name="test_gaussian_posterior_against_conditioning", points=None, hidden=True)
 def test_gaussian_posterior_against_conditioning(gaussian_mean_posterior):
     """Random data, noise variances and priors, for one to many observations."""
+    from mlmathkit_checks import guarded as _guarded
+    gaussian_mean_posterior = _guarded(gaussian_mean_posterior, 'gaussian_mean_posterior', ())
     import numpy as np
     from scipy.linalg import solve
     from scipy.optimize import minimize_scalar
@@ -97,6 +113,8 @@ def test_gaussian_posterior_against_conditioning(gaussian_mean_posterior):
 @test_case(name="test_gaussian_posterior_limits", points=None, hidden=True)
 def test_gaussian_posterior_limits(gaussian_mean_posterior):
     """Limits of the prior: nearly flat, nearly certain, and exactly as precise as one observation."""
+    from mlmathkit_checks import guarded as _guarded
+    gaussian_mean_posterior = _guarded(gaussian_mean_posterior, 'gaussian_mean_posterior', ())
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields
     rng = np.random.default_rng(45)
@@ -112,6 +130,8 @@ def test_gaussian_posterior_limits(gaussian_mean_posterior):
 @test_case(name="test_gaussian_posterior_flat_prior_large_data", points=None, hidden=True)
 def test_gaussian_posterior_flat_prior_large_data(gaussian_mean_posterior):
     """A practically flat prior (a huge prior variance) on data of large magnitude."""
+    from mlmathkit_checks import guarded as _guarded
+    gaussian_mean_posterior = _guarded(gaussian_mean_posterior, 'gaussian_mean_posterior', ())
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields
     rng = np.random.default_rng(46)
@@ -123,6 +143,8 @@ def test_gaussian_posterior_flat_prior_large_data(gaussian_mean_posterior):
 @test_case(name="test_bernoulli_map_without_data", points=None, hidden=True)
 def test_bernoulli_map_without_data(bernoulli_map):
     """No data at all: the MAP estimate is the mode of the prior."""
+    from mlmathkit_checks import guarded as _guarded
+    bernoulli_map = _guarded(bernoulli_map, 'bernoulli_map', ())
     import numpy as np
     from mlmathkit_checks import as_scalar, close
     for a, b in [(2.0, 2.0), (3.0, 1.5), (1.0, 4.0), (5.0, 1.0), (1.5, 1.5)]:
@@ -131,6 +153,9 @@ def test_bernoulli_map_without_data(bernoulli_map):
 @test_case(name="test_bernoulli_edges_and_boolean_data", points=None, hidden=True)
 def test_bernoulli_edges_and_boolean_data(bernoulli_mle, bernoulli_map):
     """Data of all ones or all zeros under a prior with no pseudo-count for the outcome never seen, and boolean observations."""
+    from mlmathkit_checks import guarded as _guarded
+    bernoulli_mle = _guarded(bernoulli_mle, 'bernoulli_mle', ())
+    bernoulli_map = _guarded(bernoulli_map, 'bernoulli_map', ())
     import numpy as np
     from mlmathkit_checks import as_scalar, close
     ones, zeros = (np.ones(7, dtype=int), np.zeros(9, dtype=int))
@@ -147,6 +172,10 @@ def test_bernoulli_edges_and_boolean_data(bernoulli_mle, bernoulli_map):
 @test_case(name="test_inputs_not_modified", points=None, hidden=True)
 def test_inputs_not_modified(bernoulli_mle, bernoulli_map, gaussian_mean_posterior):
     """The data arrays passed in are left unchanged."""
+    from mlmathkit_checks import guarded as _guarded
+    bernoulli_mle = _guarded(bernoulli_mle, 'bernoulli_mle', ())
+    bernoulli_map = _guarded(bernoulli_map, 'bernoulli_map', ())
+    gaussian_mean_posterior = _guarded(gaussian_mean_posterior, 'gaussian_mean_posterior', ())
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(48)

@@ -7,6 +7,9 @@ points = 3.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(gaussian_nb_fit, gaussian_nb_log_proba):
+    from mlmathkit_checks import guarded as _guarded
+    gaussian_nb_fit = _guarded(gaussian_nb_fit, 'gaussian_nb_fit', ())
+    gaussian_nb_log_proba = _guarded(gaussian_nb_log_proba, 'gaussian_nb_log_proba', ())
     import numpy as np
     from mlmathkit_checks import close, fields
     X, y = (np.array([[0.0], [2.0], [4.0], [6.0]]), np.array([0, 0, 1, 1]))
@@ -21,6 +24,9 @@ def test_worked_example(gaussian_nb_fit, gaussian_nb_log_proba):
 
 @test_case(name="test_worked_example_unequal_classes", points=None, hidden=False)
 def test_worked_example_unequal_classes(gaussian_nb_fit, gaussian_nb_log_proba):
+    from mlmathkit_checks import guarded as _guarded
+    gaussian_nb_fit = _guarded(gaussian_nb_fit, 'gaussian_nb_fit', ())
+    gaussian_nb_log_proba = _guarded(gaussian_nb_log_proba, 'gaussian_nb_log_proba', ())
     import numpy as np
     from mlmathkit_checks import close, fields
     X, y = (np.array([[0.0], [4.0], [2.0], [6.0], [8.0], [10.0]]), np.array([5, 2, 5, 2, 2, 2]))
@@ -43,6 +49,8 @@ def test_worked_example_unequal_classes(gaussian_nb_fit, gaussian_nb_log_proba):
 
 @test_case(name="test_worked_example_smoothing", points=None, hidden=False)
 def test_worked_example_smoothing(gaussian_nb_fit):
+    from mlmathkit_checks import guarded as _guarded
+    gaussian_nb_fit = _guarded(gaussian_nb_fit, 'gaussian_nb_fit', ())
     import numpy as np
     from mlmathkit_checks import close, fields
     X, y = (np.array([[0.0, 1.0], [0.0, 3.0], [4.0, 1.0], [4.0, 3.0]]), np.array([0, 0, 1, 1]))
@@ -52,6 +60,9 @@ def test_worked_example_smoothing(gaussian_nb_fit):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(gaussian_nb_fit, gaussian_nb_log_proba):
+    from mlmathkit_checks import guarded as _guarded
+    gaussian_nb_fit = _guarded(gaussian_nb_fit, 'gaussian_nb_fit', ())
+    gaussian_nb_log_proba = _guarded(gaussian_nb_log_proba, 'gaussian_nb_log_proba', ())
     import numpy as np
     from mlmathkit_checks import as_array, close, fields, probabilities, require
     rng = np.random.default_rng(5)
@@ -71,6 +82,8 @@ def test_properties(gaussian_nb_fit, gaussian_nb_log_proba):
 @test_case(name="test_fit_against_sklearn", points=None, hidden=True)
 def test_fit_against_sklearn(gaussian_nb_fit):
     """Random data with several classes and features, labels negative and listed in no particular order."""
+    from mlmathkit_checks import guarded as _guarded
+    gaussian_nb_fit = _guarded(gaussian_nb_fit, 'gaussian_nb_fit', ())
     import numpy as np
     from sklearn.naive_bayes import GaussianNB
     from mlmathkit_checks import close, fields
@@ -89,6 +102,9 @@ def test_fit_against_sklearn(gaussian_nb_fit):
 @test_case(name="test_log_proba_against_sklearn", points=None, hidden=True)
 def test_log_proba_against_sklearn(gaussian_nb_fit, gaussian_nb_log_proba):
     """Unbalanced classes with different spreads, scored on new points."""
+    from mlmathkit_checks import guarded as _guarded
+    gaussian_nb_fit = _guarded(gaussian_nb_fit, 'gaussian_nb_fit', ())
+    gaussian_nb_log_proba = _guarded(gaussian_nb_log_proba, 'gaussian_nb_log_proba', ())
     import numpy as np
     from sklearn.naive_bayes import GaussianNB
     from mlmathkit_checks import close, fields
@@ -104,6 +120,9 @@ def test_log_proba_against_sklearn(gaussian_nb_fit, gaussian_nb_log_proba):
 @test_case(name="test_far_points_no_underflow", points=None, hidden=True)
 def test_far_points_no_underflow(gaussian_nb_fit, gaussian_nb_log_proba):
     """Points so far from every class that every joint likelihood underflows to 0."""
+    from mlmathkit_checks import guarded as _guarded
+    gaussian_nb_fit = _guarded(gaussian_nb_fit, 'gaussian_nb_fit', ())
+    gaussian_nb_log_proba = _guarded(gaussian_nb_log_proba, 'gaussian_nb_log_proba', ())
     import numpy as np
     from sklearn.naive_bayes import GaussianNB
     from mlmathkit_checks import close, fields
@@ -119,6 +138,9 @@ def test_far_points_no_underflow(gaussian_nb_fit, gaussian_nb_log_proba):
 @test_case(name="test_variance_smoothing", points=None, hidden=True)
 def test_variance_smoothing(gaussian_nb_fit, gaussian_nb_log_proba):
     """A feature that is constant within each class, with features in units of about 100, for several var_smoothing values."""
+    from mlmathkit_checks import guarded as _guarded
+    gaussian_nb_fit = _guarded(gaussian_nb_fit, 'gaussian_nb_fit', ())
+    gaussian_nb_log_proba = _guarded(gaussian_nb_log_proba, 'gaussian_nb_log_proba', ())
     import numpy as np
     from sklearn.naive_bayes import GaussianNB
     from mlmathkit_checks import close, fields
@@ -135,6 +157,9 @@ def test_variance_smoothing(gaussian_nb_fit, gaussian_nb_log_proba):
 @test_case(name="test_no_smoothing", points=None, hidden=True)
 def test_no_smoothing(gaussian_nb_fit, gaussian_nb_log_proba):
     """No variance smoothing at all: the plain maximum-likelihood variances."""
+    from mlmathkit_checks import guarded as _guarded
+    gaussian_nb_fit = _guarded(gaussian_nb_fit, 'gaussian_nb_fit', ())
+    gaussian_nb_log_proba = _guarded(gaussian_nb_log_proba, 'gaussian_nb_log_proba', ())
     import numpy as np
     from sklearn.naive_bayes import GaussianNB
     from mlmathkit_checks import close, fields
@@ -151,6 +176,9 @@ def test_no_smoothing(gaussian_nb_fit, gaussian_nb_log_proba):
 @test_case(name="test_inputs_not_modified", points=None, hidden=True)
 def test_inputs_not_modified(gaussian_nb_fit, gaussian_nb_log_proba):
     """The data, labels and parameter arrays passed in are left unchanged."""
+    from mlmathkit_checks import guarded as _guarded
+    gaussian_nb_fit = _guarded(gaussian_nb_fit, 'gaussian_nb_fit', ())
+    gaussian_nb_log_proba = _guarded(gaussian_nb_log_proba, 'gaussian_nb_log_proba', ())
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(510)

@@ -7,6 +7,9 @@ points = 3.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(blr_posterior, blr_predictive):
+    from mlmathkit_checks import guarded as _guarded
+    blr_posterior = _guarded(blr_posterior, 'blr_posterior', ())
+    blr_predictive = _guarded(blr_predictive, 'blr_predictive', ())
     import numpy as np
     from mlmathkit_checks import close, fields
     m_N, S_N = fields(blr_posterior(np.array([[1.0], [1.0]]), np.array([1.0, 3.0]), 1.0, 1.0), ['m_N', 'S_N'], 'posterior')
@@ -18,6 +21,9 @@ def test_worked_example(blr_posterior, blr_predictive):
 
 @test_case(name="test_worked_example_two_features", points=None, hidden=False)
 def test_worked_example_two_features(blr_posterior, blr_predictive):
+    from mlmathkit_checks import guarded as _guarded
+    blr_posterior = _guarded(blr_posterior, 'blr_posterior', ())
+    blr_predictive = _guarded(blr_predictive, 'blr_predictive', ())
     import numpy as np
     from mlmathkit_checks import close, fields
     Phi, y = (np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]), np.array([1.0, 2.0, 3.0]))
@@ -30,6 +36,9 @@ def test_worked_example_two_features(blr_posterior, blr_predictive):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(blr_posterior, blr_predictive):
+    from mlmathkit_checks import guarded as _guarded
+    blr_posterior = _guarded(blr_posterior, 'blr_posterior', ())
+    blr_predictive = _guarded(blr_predictive, 'blr_predictive', ())
     import numpy as np
     from mlmathkit_checks import as_array, close, fields, positive_definite, require
     rng = np.random.default_rng(7)
@@ -50,6 +59,8 @@ def test_properties(blr_posterior, blr_predictive):
 @test_case(name="test_posterior_against_gaussian_conditioning", points=None, hidden=True)
 def test_posterior_against_gaussian_conditioning(blr_posterior):
     """Random designs and precisions, with more data than features, fewer, a single point and a single feature."""
+    from mlmathkit_checks import guarded as _guarded
+    blr_posterior = _guarded(blr_posterior, 'blr_posterior', ())
     import numpy as np
     from scipy.linalg import solve
     from mlmathkit_checks import close, fields
@@ -68,6 +79,8 @@ def test_posterior_against_gaussian_conditioning(blr_posterior):
 @test_case(name="test_predictive_against_gaussian_process", points=None, hidden=True)
 def test_predictive_against_gaussian_process(blr_predictive):
     """Predictions at random new inputs, with more data than features and fewer."""
+    from mlmathkit_checks import guarded as _guarded
+    blr_predictive = _guarded(blr_predictive, 'blr_predictive', ())
     import numpy as np
     from scipy.linalg import solve
     from mlmathkit_checks import close, fields
@@ -89,6 +102,9 @@ def test_predictive_against_gaussian_process(blr_predictive):
 @test_case(name="test_more_features_than_data", points=None, hidden=True)
 def test_more_features_than_data(blr_posterior, blr_predictive):
     """Test inputs in directions the training features say nothing about."""
+    from mlmathkit_checks import guarded as _guarded
+    blr_posterior = _guarded(blr_posterior, 'blr_posterior', ())
+    blr_predictive = _guarded(blr_predictive, 'blr_predictive', ())
     import numpy as np
     from scipy.linalg import null_space
     from mlmathkit_checks import close, fields
@@ -105,6 +121,9 @@ def test_more_features_than_data(blr_posterior, blr_predictive):
 @test_case(name="test_inputs_not_modified", points=None, hidden=True)
 def test_inputs_not_modified(blr_posterior, blr_predictive):
     """The design matrix, targets and posterior arrays passed in are left unchanged."""
+    from mlmathkit_checks import guarded as _guarded
+    blr_posterior = _guarded(blr_posterior, 'blr_posterior', ())
+    blr_predictive = _guarded(blr_predictive, 'blr_predictive', ())
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(737)

@@ -7,6 +7,10 @@ points = 2.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(pac_realizable_sample_size, pac_agnostic_sample_size, uniform_convergence_epsilon):
+    from mlmathkit_checks import guarded as _guarded
+    pac_realizable_sample_size = _guarded(pac_realizable_sample_size, 'pac_realizable_sample_size', ('sklearn', 'torch.nn'))
+    pac_agnostic_sample_size = _guarded(pac_agnostic_sample_size, 'pac_agnostic_sample_size', ('sklearn', 'torch.nn'))
+    uniform_convergence_epsilon = _guarded(uniform_convergence_epsilon, 'uniform_convergence_epsilon', ('sklearn', 'torch.nn'))
     import math
     from mlmathkit_checks import as_scalar, close
     close(as_scalar(pac_realizable_sample_size(1000, 0.01, 0.05), 'm'), 991.0, rtol=0, atol=0, name='realizable sample size for |H| = 1000, epsilon = 0.01, delta = 0.05', hint='ln(|H| / delta) / epsilon with the natural log, rounded UP to a whole number of examples')
@@ -19,6 +23,10 @@ def test_worked_example(pac_realizable_sample_size, pac_agnostic_sample_size, un
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(pac_realizable_sample_size, pac_agnostic_sample_size, uniform_convergence_epsilon):
+    from mlmathkit_checks import guarded as _guarded
+    pac_realizable_sample_size = _guarded(pac_realizable_sample_size, 'pac_realizable_sample_size', ('sklearn', 'torch.nn'))
+    pac_agnostic_sample_size = _guarded(pac_agnostic_sample_size, 'pac_agnostic_sample_size', ('sklearn', 'torch.nn'))
+    uniform_convergence_epsilon = _guarded(uniform_convergence_epsilon, 'uniform_convergence_epsilon', ('sklearn', 'torch.nn'))
     import math
     from mlmathkit_checks import as_scalar, close, require
     real = lambda h, e, d: as_scalar(pac_realizable_sample_size(h, e, d), 'realizable m')
@@ -37,6 +45,10 @@ def test_properties(pac_realizable_sample_size, pac_agnostic_sample_size, unifor
 @test_case(name="test_random_against_failure_probability", points=None, hidden=True)
 def test_random_against_failure_probability(pac_realizable_sample_size, pac_agnostic_sample_size, uniform_convergence_epsilon):
     """Random class sizes (some far beyond a float), accuracies and confidences, against the failure-probability bounds themselves."""
+    from mlmathkit_checks import guarded as _guarded
+    pac_realizable_sample_size = _guarded(pac_realizable_sample_size, 'pac_realizable_sample_size', ('sklearn', 'torch.nn'))
+    pac_agnostic_sample_size = _guarded(pac_agnostic_sample_size, 'pac_agnostic_sample_size', ('sklearn', 'torch.nn'))
+    uniform_convergence_epsilon = _guarded(uniform_convergence_epsilon, 'uniform_convergence_epsilon', ('sklearn', 'torch.nn'))
     import math
     import mpmath
     import numpy as np
@@ -72,6 +84,10 @@ def test_random_against_failure_probability(pac_realizable_sample_size, pac_agno
 @test_case(name="test_astronomical_class", points=None, hidden=True)
 def test_astronomical_class(pac_realizable_sample_size, pac_agnostic_sample_size, uniform_convergence_epsilon):
     """A class whose size is a Python integer far too large to convert to a float."""
+    from mlmathkit_checks import guarded as _guarded
+    pac_realizable_sample_size = _guarded(pac_realizable_sample_size, 'pac_realizable_sample_size', ('sklearn', 'torch.nn'))
+    pac_agnostic_sample_size = _guarded(pac_agnostic_sample_size, 'pac_agnostic_sample_size', ('sklearn', 'torch.nn'))
+    uniform_convergence_epsilon = _guarded(uniform_convergence_epsilon, 'uniform_convergence_epsilon', ('sklearn', 'torch.nn'))
     import math
     from mlmathkit_checks import as_scalar, close
     h = 2 ** (32 * 400)
@@ -83,6 +99,10 @@ def test_astronomical_class(pac_realizable_sample_size, pac_agnostic_sample_size
 @test_case(name="test_edge_cases", points=None, hidden=True)
 def test_edge_cases(pac_realizable_sample_size, pac_agnostic_sample_size, uniform_convergence_epsilon):
     """A single hypothesis at delta = 1 (nothing to learn), epsilon = 1, and a ratio |H| / delta that overflows a float."""
+    from mlmathkit_checks import guarded as _guarded
+    pac_realizable_sample_size = _guarded(pac_realizable_sample_size, 'pac_realizable_sample_size', ('sklearn', 'torch.nn'))
+    pac_agnostic_sample_size = _guarded(pac_agnostic_sample_size, 'pac_agnostic_sample_size', ('sklearn', 'torch.nn'))
+    uniform_convergence_epsilon = _guarded(uniform_convergence_epsilon, 'uniform_convergence_epsilon', ('sklearn', 'torch.nn'))
     import math
     from mlmathkit_checks import as_scalar, close
     close(as_scalar(pac_realizable_sample_size(1, 0.1, 1.0), 'm'), 0.0, rtol=0, atol=0, name='realizable sample size for |H| = 1, delta = 1')
@@ -94,6 +114,9 @@ def test_edge_cases(pac_realizable_sample_size, pac_agnostic_sample_size, unifor
 @test_case(name="test_sample_sizes_are_integers", points=None, hidden=True)
 def test_sample_sizes_are_integers(pac_realizable_sample_size, pac_agnostic_sample_size):
     """Sample sizes come back as integers (a Python int or a numpy integer), never as floats."""
+    from mlmathkit_checks import guarded as _guarded
+    pac_realizable_sample_size = _guarded(pac_realizable_sample_size, 'pac_realizable_sample_size', ('sklearn', 'torch.nn'))
+    pac_agnostic_sample_size = _guarded(pac_agnostic_sample_size, 'pac_agnostic_sample_size', ('sklearn', 'torch.nn'))
     import numbers
     from mlmathkit_checks import require
     for fn, what in ((pac_realizable_sample_size, 'realizable'), (pac_agnostic_sample_size, 'agnostic')):

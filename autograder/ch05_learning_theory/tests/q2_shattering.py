@@ -7,6 +7,9 @@ points = 3.0
 
 @test_case(name="test_worked_examples", points=None, hidden=False)
 def test_worked_examples(realizable, is_shattered):
+    from mlmathkit_checks import guarded as _guarded
+    realizable = _guarded(realizable, 'realizable', ('sklearn', 'torch.nn'))
+    is_shattered = _guarded(is_shattered, 'is_shattered', ('sklearn', 'torch.nn'))
     import numpy as np
     from mlmathkit_checks import as_scalar, require
 
@@ -26,6 +29,9 @@ def test_worked_examples(realizable, is_shattered):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(realizable, is_shattered):
+    from mlmathkit_checks import guarded as _guarded
+    realizable = _guarded(realizable, 'realizable', ('sklearn', 'torch.nn'))
+    is_shattered = _guarded(is_shattered, 'is_shattered', ('sklearn', 'torch.nn'))
     import numpy as np
     from mlmathkit_checks import as_scalar, require
     rng = np.random.default_rng(2)
@@ -47,6 +53,8 @@ def test_properties(realizable, is_shattered):
 @test_case(name="test_random_labelings_against_enumeration", points=None, hidden=True)
 def test_random_labelings_against_enumeration(realizable):
     """Every labeling of small random point sets with ties and repeated points, for thresholds, intervals and rectangles."""
+    from mlmathkit_checks import guarded as _guarded
+    realizable = _guarded(realizable, 'realizable', ('sklearn', 'torch.nn'))
     import itertools
     import numpy as np
     from mlmathkit_checks import as_scalar, require
@@ -78,6 +86,8 @@ def test_random_labelings_against_enumeration(realizable):
 @test_case(name="test_halfspaces_against_max_margin_lp", points=None, hidden=True)
 def test_halfspaces_against_max_margin_lp(realizable):
     """Halfspace labelings of small point sets with collinear triples, repeated points and points exactly on a boundary line."""
+    from mlmathkit_checks import guarded as _guarded
+    realizable = _guarded(realizable, 'realizable', ('sklearn', 'torch.nn'))
     import itertools
     import numpy as np
     from scipy.optimize import linprog
@@ -102,6 +112,8 @@ def test_halfspaces_against_max_margin_lp(realizable):
 @test_case(name="test_shattering_edge_and_hard_cases", points=None, hidden=True)
 def test_shattering_edge_and_hard_cases(is_shattered):
     """One point, repeated points, collinear and nearly collinear points, tiny and far-away triangles, a point inside a triangle."""
+    from mlmathkit_checks import guarded as _guarded
+    is_shattered = _guarded(is_shattered, 'is_shattered', ('sklearn', 'torch.nn'))
     import numpy as np
     from mlmathkit_checks import as_scalar, require
 
@@ -125,6 +137,9 @@ def test_shattering_edge_and_hard_cases(is_shattered):
 @test_case(name="test_float32_points_and_unchanged_inputs", points=None, hidden=True)
 def test_float32_points_and_unchanged_inputs(realizable, is_shattered):
     """Points given as float32 arrays, and the caller's points and labels left unchanged."""
+    from mlmathkit_checks import guarded as _guarded
+    realizable = _guarded(realizable, 'realizable', ('sklearn', 'torch.nn'))
+    is_shattered = _guarded(is_shattered, 'is_shattered', ('sklearn', 'torch.nn'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close, require
     cases = [(np.array([2.0, 0.0, 1.0], dtype=np.float32), np.array([1, 0, 1]), 'thresholds', True), (np.array([2.0, 0.0, 1.0], dtype=np.float32), np.array([1, 0, 0]), 'intervals', True), (np.array([2.0, 0.0, 1.0], dtype=np.float32), np.array([1, 1, 0]), 'intervals', False), (np.array([[0, 0], [2, 2], [1, 1]], dtype=np.float32), np.array([1, 1, 0]), 'rectangles', False), (np.array([[0, 0], [2, 0], [1, 1]], dtype=np.float32), np.array([1, 0, 1]), 'halfspaces', True), (np.array([[0, 0], [1, 1], [2, 2]], dtype=np.float32), np.array([1, 0, 1]), 'halfspaces', False)]

@@ -7,6 +7,10 @@ points = 3.0
 
 @test_case(name="test_worked_examples", points=None, hidden=False)
 def test_worked_examples(count_labelings, sauer_shelah, vc_bound):
+    from mlmathkit_checks import guarded as _guarded
+    count_labelings = _guarded(count_labelings, 'count_labelings', ('sklearn', 'torch.nn'))
+    sauer_shelah = _guarded(sauer_shelah, 'sauer_shelah', ('sklearn', 'torch.nn'))
+    vc_bound = _guarded(vc_bound, 'vc_bound', ('sklearn', 'torch.nn'))
     import math
     import numpy as np
     from mlmathkit_checks import as_scalar, close
@@ -18,6 +22,10 @@ def test_worked_examples(count_labelings, sauer_shelah, vc_bound):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(count_labelings, sauer_shelah, vc_bound):
+    from mlmathkit_checks import guarded as _guarded
+    count_labelings = _guarded(count_labelings, 'count_labelings', ('sklearn', 'torch.nn'))
+    sauer_shelah = _guarded(sauer_shelah, 'sauer_shelah', ('sklearn', 'torch.nn'))
+    vc_bound = _guarded(vc_bound, 'vc_bound', ('sklearn', 'torch.nn'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close, require
     rng = np.random.default_rng(3)
@@ -37,6 +45,8 @@ def test_properties(count_labelings, sauer_shelah, vc_bound):
 @test_case(name="test_sauer_shelah_against_binomial_tail", points=None, hidden=True)
 def test_sauer_shelah_against_binomial_tail(sauer_shelah):
     """Zero points, VC dimension 0, more VC dimension than points, and random sizes up to a few hundred points."""
+    from mlmathkit_checks import guarded as _guarded
+    sauer_shelah = _guarded(sauer_shelah, 'sauer_shelah', ('sklearn', 'torch.nn'))
     from functools import lru_cache
     import numpy as np
     from scipy.stats import binom
@@ -61,6 +71,8 @@ def test_sauer_shelah_against_binomial_tail(sauer_shelah):
 @test_case(name="test_count_labelings_against_closed_forms", points=None, hidden=True)
 def test_count_labelings_against_closed_forms(count_labelings):
     """Halfspaces on points in general position and on collinear points, thresholds and intervals with ties, rectangles on a grid."""
+    from mlmathkit_checks import guarded as _guarded
+    count_labelings = _guarded(count_labelings, 'count_labelings', ('sklearn', 'torch.nn'))
     import itertools
     import numpy as np
     from mlmathkit_checks import as_scalar, close
@@ -85,6 +97,8 @@ def test_count_labelings_against_closed_forms(count_labelings):
 @test_case(name="test_vc_bound_against_mpmath", points=None, hidden=True)
 def test_vc_bound_against_mpmath(vc_bound):
     """VC dimension 0, VC dimension above 2n, and sample sizes up to a billion where the growth function overflows a float."""
+    from mlmathkit_checks import guarded as _guarded
+    vc_bound = _guarded(vc_bound, 'vc_bound', ('sklearn', 'torch.nn'))
     import mpmath
     from mlmathkit_checks import as_scalar, close
     cases = [(1, 0, 0.5), (1, 1, 0.1), (3, 10, 0.05), (50, 3, 0.01), (1000, 3, 0.05), (12345, 20, 0.001), (10 ** 6, 50, 0.05), (10 ** 6, 2000, 0.05), (10 ** 9, 100, 0.05), (10 ** 9, 1, 1e-09), (777, 5000, 0.2)]
@@ -98,6 +112,9 @@ def test_vc_bound_against_mpmath(vc_bound):
 @test_case(name="test_exact_integer_results", points=None, hidden=True)
 def test_exact_integer_results(count_labelings, sauer_shelah):
     """Sauer-Shelah sums with hundreds of digits, exact to the last digit, and counts returned as integers."""
+    from mlmathkit_checks import guarded as _guarded
+    count_labelings = _guarded(count_labelings, 'count_labelings', ('sklearn', 'torch.nn'))
+    sauer_shelah = _guarded(sauer_shelah, 'sauer_shelah', ('sklearn', 'torch.nn'))
     import numbers
     import numpy as np
     from mlmathkit_checks import as_scalar, require

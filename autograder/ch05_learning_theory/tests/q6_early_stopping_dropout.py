@@ -7,6 +7,8 @@ points = 3.0
 
 @test_case(name="test_early_stopping_worked_examples", points=None, hidden=False)
 def test_early_stopping_worked_examples(early_stopping):
+    from mlmathkit_checks import guarded as _guarded
+    early_stopping = _guarded(early_stopping, 'early_stopping', ('sklearn', 'torch.nn'))
     import numpy as np
     from mlmathkit_checks import close, fields
 
@@ -19,6 +21,9 @@ def test_early_stopping_worked_examples(early_stopping):
 
 @test_case(name="test_dropout_worked_example_and_expectation", points=None, hidden=False)
 def test_dropout_worked_example_and_expectation(dropout_forward, dropout_backward):
+    from mlmathkit_checks import guarded as _guarded
+    dropout_forward = _guarded(dropout_forward, 'dropout_forward', ('sklearn', 'torch.nn'))
+    dropout_backward = _guarded(dropout_backward, 'dropout_backward', ('sklearn', 'torch.nn'))
     import numpy as np
     from mlmathkit_checks import close, fields, mean_within
     x = np.array([1.0, 2.0, 3.0, 4.0])
@@ -37,6 +42,8 @@ def test_dropout_worked_example_and_expectation(dropout_forward, dropout_backwar
 @test_case(name="test_early_stopping_against_jump_oracle", points=None, hidden=True)
 def test_early_stopping_against_jump_oracle(early_stopping):
     """Random validation curves from 1 to 60 epochs, with many exact ties, several patiences and minimum improvements."""
+    from mlmathkit_checks import guarded as _guarded
+    early_stopping = _guarded(early_stopping, 'early_stopping', ('sklearn', 'torch.nn'))
     import numpy as np
     from mlmathkit_checks import close, fields
 
@@ -64,6 +71,9 @@ def test_early_stopping_against_jump_oracle(early_stopping):
 @test_case(name="test_dropout_against_torch", points=None, hidden=True)
 def test_dropout_against_torch(dropout_forward, dropout_backward):
     """Train and evaluation mode on 1-D to 3-D inputs for several drop probabilities, including p = 0, against PyTorch."""
+    from mlmathkit_checks import guarded as _guarded
+    dropout_forward = _guarded(dropout_forward, 'dropout_forward', ('sklearn', 'torch.nn'))
+    dropout_backward = _guarded(dropout_backward, 'dropout_backward', ('sklearn', 'torch.nn'))
     import numpy as np
     import torch
     from mlmathkit_checks import close, fields
@@ -89,6 +99,8 @@ def test_dropout_against_torch(dropout_forward, dropout_backward):
 @test_case(name="test_dropout_expectation_by_quadrature", points=None, hidden=True)
 def test_dropout_expectation_by_quadrature(dropout_forward):
     """The average output and the keep rate over all values of u, for drop probabilities other than 1/2, in float64 and float32."""
+    from mlmathkit_checks import guarded as _guarded
+    dropout_forward = _guarded(dropout_forward, 'dropout_forward', ('sklearn', 'torch.nn'))
     import numpy as np
     from mlmathkit_checks import as_array, close, fields
     N = 4000
@@ -107,6 +119,10 @@ def test_dropout_expectation_by_quadrature(dropout_forward):
 @test_case(name="test_shapes_types_and_unchanged_inputs", points=None, hidden=True)
 def test_shapes_types_and_unchanged_inputs(early_stopping, dropout_forward, dropout_backward):
     """A single epoch, float32 losses, integer epochs, masks of the input's shape in both modes, and the caller's arrays left unchanged."""
+    from mlmathkit_checks import guarded as _guarded
+    early_stopping = _guarded(early_stopping, 'early_stopping', ('sklearn', 'torch.nn'))
+    dropout_forward = _guarded(dropout_forward, 'dropout_forward', ('sklearn', 'torch.nn'))
+    dropout_backward = _guarded(dropout_backward, 'dropout_backward', ('sklearn', 'torch.nn'))
     import numbers
     import numpy as np
     from mlmathkit_checks import as_array, close, fields, require

@@ -7,6 +7,10 @@ points = 3.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(expected_noisy_loss, ridge_equivalent, augmented_least_squares):
+    from mlmathkit_checks import guarded as _guarded
+    expected_noisy_loss = _guarded(expected_noisy_loss, 'expected_noisy_loss', ('sklearn', 'torch.nn'))
+    ridge_equivalent = _guarded(ridge_equivalent, 'ridge_equivalent', ('sklearn', 'torch.nn'))
+    augmented_least_squares = _guarded(augmented_least_squares, 'augmented_least_squares', ('sklearn', 'torch.nn'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close
     X, y = (np.array([[1.0], [2.0]]), np.array([1.0, 2.0]))
@@ -19,6 +23,10 @@ def test_worked_example(expected_noisy_loss, ridge_equivalent, augmented_least_s
 
 @test_case(name="test_expectation_and_convergence", points=None, hidden=False)
 def test_expectation_and_convergence(expected_noisy_loss, ridge_equivalent, augmented_least_squares):
+    from mlmathkit_checks import guarded as _guarded
+    expected_noisy_loss = _guarded(expected_noisy_loss, 'expected_noisy_loss', ('sklearn', 'torch.nn'))
+    ridge_equivalent = _guarded(ridge_equivalent, 'ridge_equivalent', ('sklearn', 'torch.nn'))
+    augmented_least_squares = _guarded(augmented_least_squares, 'augmented_least_squares', ('sklearn', 'torch.nn'))
     import numpy as np
     from scipy.stats import norm
     from mlmathkit_checks import as_array, as_scalar, close, mean_within
@@ -45,6 +53,8 @@ def test_expectation_and_convergence(expected_noisy_loss, ridge_equivalent, augm
 @test_case(name="test_ridge_against_sklearn", points=None, hidden=True)
 def test_ridge_against_sklearn(ridge_equivalent):
     """Random problems with several features, more features than samples, no noise at all, and nearly collinear columns."""
+    from mlmathkit_checks import guarded as _guarded
+    ridge_equivalent = _guarded(ridge_equivalent, 'ridge_equivalent', ('sklearn', 'torch.nn'))
     import numpy as np
     from sklearn.linear_model import Ridge
     from mlmathkit_checks import close
@@ -65,6 +75,8 @@ def test_ridge_against_sklearn(ridge_equivalent):
 @test_case(name="test_augmented_against_lstsq", points=None, hidden=True)
 def test_augmented_against_lstsq(augmented_least_squares):
     """One noisy copy, many copies of a small data set, zero noise, and as many features as samples."""
+    from mlmathkit_checks import guarded as _guarded
+    augmented_least_squares = _guarded(augmented_least_squares, 'augmented_least_squares', ('sklearn', 'torch.nn'))
     import numpy as np
     from scipy.linalg import lstsq
     from mlmathkit_checks import close
@@ -81,6 +93,8 @@ def test_augmented_against_lstsq(augmented_least_squares):
 @test_case(name="test_expected_loss_against_quadrature", points=None, hidden=True)
 def test_expected_loss_against_quadrature(expected_noisy_loss):
     """Random weights and data in dimensions 1 to 4, with small, large and zero noise."""
+    from mlmathkit_checks import guarded as _guarded
+    expected_noisy_loss = _guarded(expected_noisy_loss, 'expected_noisy_loss', ('sklearn', 'torch.nn'))
     import itertools
     import numpy as np
     from numpy.polynomial.hermite_e import hermegauss
@@ -99,6 +113,10 @@ def test_expected_loss_against_quadrature(expected_noisy_loss):
 @test_case(name="test_inputs_unchanged", points=None, hidden=True)
 def test_inputs_unchanged(expected_noisy_loss, ridge_equivalent, augmented_least_squares):
     """Your functions leave the caller's data, weights and noise arrays unchanged."""
+    from mlmathkit_checks import guarded as _guarded
+    expected_noisy_loss = _guarded(expected_noisy_loss, 'expected_noisy_loss', ('sklearn', 'torch.nn'))
+    ridge_equivalent = _guarded(ridge_equivalent, 'ridge_equivalent', ('sklearn', 'torch.nn'))
+    augmented_least_squares = _guarded(augmented_least_squares, 'augmented_least_squares', ('sklearn', 'torch.nn'))
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(7373)

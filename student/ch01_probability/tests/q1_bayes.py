@@ -7,6 +7,8 @@ points = 2.0
 
 @test_case(name="test_worked_example_medical_test", points=None, hidden=False)
 def test_worked_example_medical_test(bayes_posterior):
+    from mlmathkit_checks import guarded as _guarded
+    bayes_posterior = _guarded(bayes_posterior, 'bayes_posterior', ())
     import numpy as np
     from mlmathkit_checks import close, probabilities
     post = bayes_posterior(np.array([0.01, 0.99]), np.array([[0.9, 0.05]]))
@@ -17,6 +19,8 @@ def test_worked_example_medical_test(bayes_posterior):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(bayes_posterior):
+    from mlmathkit_checks import guarded as _guarded
+    bayes_posterior = _guarded(bayes_posterior, 'bayes_posterior', ())
     import numpy as np
     from mlmathkit_checks import close, probabilities
     prior = np.array([0.5, 0.3, 0.2])

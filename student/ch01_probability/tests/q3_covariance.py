@@ -7,6 +7,9 @@ points = 2.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(sample_covariance, correlation_matrix):
+    from mlmathkit_checks import guarded as _guarded
+    sample_covariance = _guarded(sample_covariance, 'sample_covariance', ())
+    correlation_matrix = _guarded(correlation_matrix, 'correlation_matrix', ())
     import numpy as np
     from mlmathkit_checks import close
     X = np.array([[1.0, 2.0], [2.0, 1.0], [3.0, 6.0]])
@@ -18,6 +21,9 @@ def test_worked_example(sample_covariance, correlation_matrix):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(sample_covariance, correlation_matrix):
+    from mlmathkit_checks import guarded as _guarded
+    sample_covariance = _guarded(sample_covariance, 'sample_covariance', ())
+    correlation_matrix = _guarded(correlation_matrix, 'correlation_matrix', ())
     import numpy as np
     from mlmathkit_checks import as_array, close, positive_definite, require
     rng = np.random.default_rng(3)

@@ -7,6 +7,9 @@ points = 3.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(gaussian_nb_fit, gaussian_nb_log_proba):
+    from mlmathkit_checks import guarded as _guarded
+    gaussian_nb_fit = _guarded(gaussian_nb_fit, 'gaussian_nb_fit', ())
+    gaussian_nb_log_proba = _guarded(gaussian_nb_log_proba, 'gaussian_nb_log_proba', ())
     import numpy as np
     from mlmathkit_checks import close, fields
     X, y = (np.array([[0.0], [2.0], [4.0], [6.0]]), np.array([0, 0, 1, 1]))
@@ -21,6 +24,9 @@ def test_worked_example(gaussian_nb_fit, gaussian_nb_log_proba):
 
 @test_case(name="test_worked_example_unequal_classes", points=None, hidden=False)
 def test_worked_example_unequal_classes(gaussian_nb_fit, gaussian_nb_log_proba):
+    from mlmathkit_checks import guarded as _guarded
+    gaussian_nb_fit = _guarded(gaussian_nb_fit, 'gaussian_nb_fit', ())
+    gaussian_nb_log_proba = _guarded(gaussian_nb_log_proba, 'gaussian_nb_log_proba', ())
     import numpy as np
     from mlmathkit_checks import close, fields
     X, y = (np.array([[0.0], [4.0], [2.0], [6.0], [8.0], [10.0]]), np.array([5, 2, 5, 2, 2, 2]))
@@ -43,6 +49,8 @@ def test_worked_example_unequal_classes(gaussian_nb_fit, gaussian_nb_log_proba):
 
 @test_case(name="test_worked_example_smoothing", points=None, hidden=False)
 def test_worked_example_smoothing(gaussian_nb_fit):
+    from mlmathkit_checks import guarded as _guarded
+    gaussian_nb_fit = _guarded(gaussian_nb_fit, 'gaussian_nb_fit', ())
     import numpy as np
     from mlmathkit_checks import close, fields
     X, y = (np.array([[0.0, 1.0], [0.0, 3.0], [4.0, 1.0], [4.0, 3.0]]), np.array([0, 0, 1, 1]))
@@ -52,6 +60,9 @@ def test_worked_example_smoothing(gaussian_nb_fit):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(gaussian_nb_fit, gaussian_nb_log_proba):
+    from mlmathkit_checks import guarded as _guarded
+    gaussian_nb_fit = _guarded(gaussian_nb_fit, 'gaussian_nb_fit', ())
+    gaussian_nb_log_proba = _guarded(gaussian_nb_log_proba, 'gaussian_nb_log_proba', ())
     import numpy as np
     from mlmathkit_checks import as_array, close, fields, probabilities, require
     rng = np.random.default_rng(5)

@@ -7,6 +7,8 @@ points = 4.0
 
 @test_case(name="test_e_step_worked_example", points=None, hidden=False)
 def test_e_step_worked_example(gmm_e_step):
+    from mlmathkit_checks import guarded as _guarded
+    gmm_e_step = _guarded(gmm_e_step, 'gmm_e_step', ())
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields, probabilities
     X = np.array([[0.0], [1.0]])
@@ -19,6 +21,8 @@ def test_e_step_worked_example(gmm_e_step):
 
 @test_case(name="test_e_step_worked_example_unequal_weights", points=None, hidden=False)
 def test_e_step_worked_example_unequal_weights(gmm_e_step):
+    from mlmathkit_checks import guarded as _guarded
+    gmm_e_step = _guarded(gmm_e_step, 'gmm_e_step', ())
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields, probabilities
     X = np.array([[0.0], [1.0], [40.0]])
@@ -32,6 +36,8 @@ def test_e_step_worked_example_unequal_weights(gmm_e_step):
 
 @test_case(name="test_em_one_iteration_by_hand", points=None, hidden=False)
 def test_em_one_iteration_by_hand(gmm_em):
+    from mlmathkit_checks import guarded as _guarded
+    gmm_em = _guarded(gmm_em, 'gmm_em', ())
     import numpy as np
     from mlmathkit_checks import as_array, best_permutation, close, fields
     X = np.array([[0.0, 0.0], [2.0, 2.0], [10.0, 0.0], [12.0, 2.0]])
@@ -45,6 +51,9 @@ def test_em_one_iteration_by_hand(gmm_em):
 
 @test_case(name="test_em_properties", points=None, hidden=False)
 def test_em_properties(gmm_e_step, gmm_em):
+    from mlmathkit_checks import guarded as _guarded
+    gmm_e_step = _guarded(gmm_e_step, 'gmm_e_step', ())
+    gmm_em = _guarded(gmm_em, 'gmm_em', ())
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, positive_definite, probabilities, require
     rng = np.random.default_rng(66)

@@ -7,6 +7,9 @@ points = 3.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(blr_posterior, blr_predictive):
+    from mlmathkit_checks import guarded as _guarded
+    blr_posterior = _guarded(blr_posterior, 'blr_posterior', ())
+    blr_predictive = _guarded(blr_predictive, 'blr_predictive', ())
     import numpy as np
     from mlmathkit_checks import close, fields
     m_N, S_N = fields(blr_posterior(np.array([[1.0], [1.0]]), np.array([1.0, 3.0]), 1.0, 1.0), ['m_N', 'S_N'], 'posterior')
@@ -18,6 +21,9 @@ def test_worked_example(blr_posterior, blr_predictive):
 
 @test_case(name="test_worked_example_two_features", points=None, hidden=False)
 def test_worked_example_two_features(blr_posterior, blr_predictive):
+    from mlmathkit_checks import guarded as _guarded
+    blr_posterior = _guarded(blr_posterior, 'blr_posterior', ())
+    blr_predictive = _guarded(blr_predictive, 'blr_predictive', ())
     import numpy as np
     from mlmathkit_checks import close, fields
     Phi, y = (np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]), np.array([1.0, 2.0, 3.0]))
@@ -30,6 +36,9 @@ def test_worked_example_two_features(blr_posterior, blr_predictive):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(blr_posterior, blr_predictive):
+    from mlmathkit_checks import guarded as _guarded
+    blr_posterior = _guarded(blr_posterior, 'blr_posterior', ())
+    blr_predictive = _guarded(blr_predictive, 'blr_predictive', ())
     import numpy as np
     from mlmathkit_checks import as_array, close, fields, positive_definite, require
     rng = np.random.default_rng(7)

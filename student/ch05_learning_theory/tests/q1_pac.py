@@ -7,6 +7,10 @@ points = 2.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(pac_realizable_sample_size, pac_agnostic_sample_size, uniform_convergence_epsilon):
+    from mlmathkit_checks import guarded as _guarded
+    pac_realizable_sample_size = _guarded(pac_realizable_sample_size, 'pac_realizable_sample_size', ('sklearn', 'torch.nn'))
+    pac_agnostic_sample_size = _guarded(pac_agnostic_sample_size, 'pac_agnostic_sample_size', ('sklearn', 'torch.nn'))
+    uniform_convergence_epsilon = _guarded(uniform_convergence_epsilon, 'uniform_convergence_epsilon', ('sklearn', 'torch.nn'))
     import math
     from mlmathkit_checks import as_scalar, close
     close(as_scalar(pac_realizable_sample_size(1000, 0.01, 0.05), 'm'), 991.0, rtol=0, atol=0, name='realizable sample size for |H| = 1000, epsilon = 0.01, delta = 0.05', hint='ln(|H| / delta) / epsilon with the natural log, rounded UP to a whole number of examples')
@@ -19,6 +23,10 @@ def test_worked_example(pac_realizable_sample_size, pac_agnostic_sample_size, un
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(pac_realizable_sample_size, pac_agnostic_sample_size, uniform_convergence_epsilon):
+    from mlmathkit_checks import guarded as _guarded
+    pac_realizable_sample_size = _guarded(pac_realizable_sample_size, 'pac_realizable_sample_size', ('sklearn', 'torch.nn'))
+    pac_agnostic_sample_size = _guarded(pac_agnostic_sample_size, 'pac_agnostic_sample_size', ('sklearn', 'torch.nn'))
+    uniform_convergence_epsilon = _guarded(uniform_convergence_epsilon, 'uniform_convergence_epsilon', ('sklearn', 'torch.nn'))
     import math
     from mlmathkit_checks import as_scalar, close, require
     real = lambda h, e, d: as_scalar(pac_realizable_sample_size(h, e, d), 'realizable m')

@@ -7,6 +7,8 @@ points = 3.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(bias_variance_mc):
+    from mlmathkit_checks import guarded as _guarded
+    bias_variance_mc = _guarded(bias_variance_mc, 'bias_variance_mc', ('sklearn', 'torch.nn'))
     import numpy as np
     from mlmathkit_checks import close, fields
     x = np.array([[0.0, 0.25], [0.5, 0.75]])
@@ -23,6 +25,8 @@ def test_worked_example(bias_variance_mc):
 
 @test_case(name="test_decomposition_and_trends", points=None, hidden=False)
 def test_decomposition_and_trends(bias_variance_mc):
+    from mlmathkit_checks import guarded as _guarded
+    bias_variance_mc = _guarded(bias_variance_mc, 'bias_variance_mc', ('sklearn', 'torch.nn'))
     import numpy as np
     from scipy.stats import norm
     from mlmathkit_checks import as_array, close, fields, require

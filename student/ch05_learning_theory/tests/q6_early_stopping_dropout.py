@@ -7,6 +7,8 @@ points = 3.0
 
 @test_case(name="test_early_stopping_worked_examples", points=None, hidden=False)
 def test_early_stopping_worked_examples(early_stopping):
+    from mlmathkit_checks import guarded as _guarded
+    early_stopping = _guarded(early_stopping, 'early_stopping', ('sklearn', 'torch.nn'))
     import numpy as np
     from mlmathkit_checks import close, fields
 
@@ -19,6 +21,9 @@ def test_early_stopping_worked_examples(early_stopping):
 
 @test_case(name="test_dropout_worked_example_and_expectation", points=None, hidden=False)
 def test_dropout_worked_example_and_expectation(dropout_forward, dropout_backward):
+    from mlmathkit_checks import guarded as _guarded
+    dropout_forward = _guarded(dropout_forward, 'dropout_forward', ('sklearn', 'torch.nn'))
+    dropout_backward = _guarded(dropout_backward, 'dropout_backward', ('sklearn', 'torch.nn'))
     import numpy as np
     from mlmathkit_checks import close, fields, mean_within
     x = np.array([1.0, 2.0, 3.0, 4.0])

@@ -7,6 +7,10 @@ points = 3.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(expected_noisy_loss, ridge_equivalent, augmented_least_squares):
+    from mlmathkit_checks import guarded as _guarded
+    expected_noisy_loss = _guarded(expected_noisy_loss, 'expected_noisy_loss', ('sklearn', 'torch.nn'))
+    ridge_equivalent = _guarded(ridge_equivalent, 'ridge_equivalent', ('sklearn', 'torch.nn'))
+    augmented_least_squares = _guarded(augmented_least_squares, 'augmented_least_squares', ('sklearn', 'torch.nn'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close
     X, y = (np.array([[1.0], [2.0]]), np.array([1.0, 2.0]))
@@ -19,6 +23,10 @@ def test_worked_example(expected_noisy_loss, ridge_equivalent, augmented_least_s
 
 @test_case(name="test_expectation_and_convergence", points=None, hidden=False)
 def test_expectation_and_convergence(expected_noisy_loss, ridge_equivalent, augmented_least_squares):
+    from mlmathkit_checks import guarded as _guarded
+    expected_noisy_loss = _guarded(expected_noisy_loss, 'expected_noisy_loss', ('sklearn', 'torch.nn'))
+    ridge_equivalent = _guarded(ridge_equivalent, 'ridge_equivalent', ('sklearn', 'torch.nn'))
+    augmented_least_squares = _guarded(augmented_least_squares, 'augmented_least_squares', ('sklearn', 'torch.nn'))
     import numpy as np
     from scipy.stats import norm
     from mlmathkit_checks import as_array, as_scalar, close, mean_within

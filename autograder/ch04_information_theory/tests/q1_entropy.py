@@ -7,6 +7,9 @@ points = 3.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(entropy, conditional_entropy):
+    from mlmathkit_checks import guarded as _guarded
+    entropy = _guarded(entropy, 'entropy', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    conditional_entropy = _guarded(conditional_entropy, 'conditional_entropy', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close
     p = np.array([0.5, 0.25, 0.25])
@@ -20,6 +23,9 @@ def test_worked_example(entropy, conditional_entropy):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(entropy, conditional_entropy):
+    from mlmathkit_checks import guarded as _guarded
+    entropy = _guarded(entropy, 'entropy', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    conditional_entropy = _guarded(conditional_entropy, 'conditional_entropy', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close, require
     rng = np.random.default_rng(1)
@@ -42,6 +48,8 @@ def test_properties(entropy, conditional_entropy):
 @test_case(name="test_entropy_against_scipy", points=None, hidden=True)
 def test_entropy_against_scipy(entropy):
     """Random distributions with some impossible outcomes, from 2 to 1000 outcomes and as 2-D and 3-D tables, in bases 2, e and 10."""
+    from mlmathkit_checks import guarded as _guarded
+    entropy = _guarded(entropy, 'entropy', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from scipy.stats import entropy as scipy_entropy
     from mlmathkit_checks import as_scalar, close
@@ -62,6 +70,8 @@ def test_entropy_against_scipy(entropy):
 @test_case(name="test_conditional_against_scipy", points=None, hidden=True)
 def test_conditional_against_scipy(conditional_entropy):
     """Random joint tables, square and non-square, with empty cells and an x that never occurs, in bits and nats."""
+    from mlmathkit_checks import guarded as _guarded
+    conditional_entropy = _guarded(conditional_entropy, 'conditional_entropy', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from scipy.stats import entropy as scipy_entropy
     from mlmathkit_checks import as_scalar, close
@@ -80,6 +90,9 @@ def test_conditional_against_scipy(conditional_entropy):
 @test_case(name="test_hard_cases", points=None, hidden=True)
 def test_hard_cases(entropy, conditional_entropy):
     """A certain outcome, probabilities as small as 1e-300, 100 000 outcomes, and Y almost a function of X."""
+    from mlmathkit_checks import guarded as _guarded
+    entropy = _guarded(entropy, 'entropy', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    conditional_entropy = _guarded(conditional_entropy, 'conditional_entropy', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from scipy.stats import entropy as scipy_entropy
     from mlmathkit_checks import as_scalar, close
@@ -100,6 +113,8 @@ def test_hard_cases(entropy, conditional_entropy):
 @test_case(name="test_entropy_million_outcomes", points=None, hidden=True)
 def test_entropy_million_outcomes(entropy):
     """A million near-uniform outcomes, where every probability is about 1e-6."""
+    from mlmathkit_checks import guarded as _guarded
+    entropy = _guarded(entropy, 'entropy', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from scipy.stats import entropy as scipy_entropy
     from mlmathkit_checks import as_scalar, close
@@ -112,6 +127,8 @@ def test_entropy_million_outcomes(entropy):
 @test_case(name="test_conditional_other_bases_and_empty_columns", points=None, hidden=True)
 def test_conditional_other_bases_and_empty_columns(conditional_entropy):
     """Non-square joint tables with an all-zero column and an all-zero row, in bases 3, 10 and e."""
+    from mlmathkit_checks import guarded as _guarded
+    conditional_entropy = _guarded(conditional_entropy, 'conditional_entropy', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from scipy.stats import entropy as scipy_entropy
     from mlmathkit_checks import as_scalar, close
@@ -129,6 +146,9 @@ def test_conditional_other_bases_and_empty_columns(conditional_entropy):
 @test_case(name="test_inputs_unchanged", points=None, hidden=True)
 def test_inputs_unchanged(entropy, conditional_entropy):
     """Your functions leave the caller's probability arrays unchanged."""
+    from mlmathkit_checks import guarded as _guarded
+    entropy = _guarded(entropy, 'entropy', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    conditional_entropy = _guarded(conditional_entropy, 'conditional_entropy', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close
     rng = np.random.default_rng(4106)

@@ -7,6 +7,9 @@ points = 3.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(kl_divergence, kl_gaussians):
+    from mlmathkit_checks import guarded as _guarded
+    kl_divergence = _guarded(kl_divergence, 'kl_divergence', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    kl_gaussians = _guarded(kl_gaussians, 'kl_gaussians', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close
     p, q = (np.array([0.5, 0.5]), np.array([0.25, 0.75]))
@@ -16,6 +19,9 @@ def test_worked_example(kl_divergence, kl_gaussians):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(kl_divergence, kl_gaussians):
+    from mlmathkit_checks import guarded as _guarded
+    kl_divergence = _guarded(kl_divergence, 'kl_divergence', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    kl_gaussians = _guarded(kl_gaussians, 'kl_gaussians', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close, require
     rng = np.random.default_rng(2)
@@ -37,6 +43,8 @@ def test_properties(kl_divergence, kl_gaussians):
 @test_case(name="test_discrete_against_torch", points=None, hidden=True)
 def test_discrete_against_torch(kl_divergence):
     """Random distributions from 2 to 2000 outcomes, with zeros in p and sometimes in q where p is zero, both ways round."""
+    from mlmathkit_checks import guarded as _guarded
+    kl_divergence = _guarded(kl_divergence, 'kl_divergence', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     import torch
     from torch.distributions import Categorical, kl_divergence as torch_kl
@@ -59,6 +67,8 @@ def test_discrete_against_torch(kl_divergence):
 @test_case(name="test_discrete_infinite", points=None, hidden=True)
 def test_discrete_infinite(kl_divergence):
     """A q that rules out an outcome p allows (even one of probability 1e-30), where the divergence is infinite."""
+    from mlmathkit_checks import guarded as _guarded
+    kl_divergence = _guarded(kl_divergence, 'kl_divergence', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import require
     rng = np.random.default_rng(4202)
@@ -73,6 +83,8 @@ def test_discrete_infinite(kl_divergence):
 @test_case(name="test_gaussians_against_torch", points=None, hidden=True)
 def test_gaussians_against_torch(kl_gaussians):
     """Random Gaussians with full covariances in dimensions 1 to 30."""
+    from mlmathkit_checks import guarded as _guarded
+    kl_gaussians = _guarded(kl_gaussians, 'kl_gaussians', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     import torch
     from torch.distributions import MultivariateNormal, kl_divergence as torch_kl
@@ -89,6 +101,8 @@ def test_gaussians_against_torch(kl_gaussians):
 @test_case(name="test_gaussians_high_dimension", points=None, hidden=True)
 def test_gaussians_high_dimension(kl_gaussians):
     """Gaussians in 100 dimensions with variances near 1e-4, whose determinants underflow to zero."""
+    from mlmathkit_checks import guarded as _guarded
+    kl_gaussians = _guarded(kl_gaussians, 'kl_gaussians', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     import torch
     from torch.distributions import MultivariateNormal, kl_divergence as torch_kl
@@ -105,6 +119,9 @@ def test_gaussians_high_dimension(kl_gaussians):
 @test_case(name="test_inputs_unchanged", points=None, hidden=True)
 def test_inputs_unchanged(kl_divergence, kl_gaussians):
     """Your functions leave the caller's arrays unchanged."""
+    from mlmathkit_checks import guarded as _guarded
+    kl_divergence = _guarded(kl_divergence, 'kl_divergence', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    kl_gaussians = _guarded(kl_gaussians, 'kl_gaussians', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close
     rng = np.random.default_rng(4205)

@@ -7,6 +7,9 @@ points = 2.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(cross_entropy, cross_entropy_grad):
+    from mlmathkit_checks import guarded as _guarded
+    cross_entropy = _guarded(cross_entropy, 'cross_entropy', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    cross_entropy_grad = _guarded(cross_entropy_grad, 'cross_entropy_grad', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close
     z, y = (np.array([[0.0, 0.0], [np.log(3.0), 0.0]]), np.array([0, 1]))
@@ -15,6 +18,9 @@ def test_worked_example(cross_entropy, cross_entropy_grad):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(cross_entropy, cross_entropy_grad):
+    from mlmathkit_checks import guarded as _guarded
+    cross_entropy = _guarded(cross_entropy, 'cross_entropy', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    cross_entropy_grad = _guarded(cross_entropy_grad, 'cross_entropy_grad', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, require
     rng = np.random.default_rng(3)
@@ -34,6 +40,9 @@ def test_properties(cross_entropy, cross_entropy_grad):
 @test_case(name="test_against_torch", points=None, hidden=True)
 def test_against_torch(cross_entropy, cross_entropy_grad):
     """Random batches of moderate logits, from one example with 2 classes to 200 examples, and 100 classes."""
+    from mlmathkit_checks import guarded as _guarded
+    cross_entropy = _guarded(cross_entropy, 'cross_entropy', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    cross_entropy_grad = _guarded(cross_entropy_grad, 'cross_entropy_grad', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     import torch
     import torch.nn.functional as F
@@ -50,6 +59,9 @@ def test_against_torch(cross_entropy, cross_entropy_grad):
 @test_case(name="test_logits_of_size_1e4", points=None, hidden=True)
 def test_logits_of_size_1e4(cross_entropy, cross_entropy_grad):
     """Logits in the tens of thousands, where an unshifted softmax overflows and a shifted one underflows."""
+    from mlmathkit_checks import guarded as _guarded
+    cross_entropy = _guarded(cross_entropy, 'cross_entropy', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    cross_entropy_grad = _guarded(cross_entropy_grad, 'cross_entropy_grad', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     import torch
     import torch.nn.functional as F
@@ -68,6 +80,9 @@ def test_logits_of_size_1e4(cross_entropy, cross_entropy_grad):
 @test_case(name="test_rows_at_different_scales", points=None, hidden=True)
 def test_rows_at_different_scales(cross_entropy, cross_entropy_grad):
     """Batches with as many rows as classes, and 1000 classes, whose rows sit at offsets hundreds apart."""
+    from mlmathkit_checks import guarded as _guarded
+    cross_entropy = _guarded(cross_entropy, 'cross_entropy', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    cross_entropy_grad = _guarded(cross_entropy_grad, 'cross_entropy_grad', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     import torch
     import torch.nn.functional as F
@@ -85,6 +100,9 @@ def test_rows_at_different_scales(cross_entropy, cross_entropy_grad):
 @test_case(name="test_inputs_unchanged", points=None, hidden=True)
 def test_inputs_unchanged(cross_entropy, cross_entropy_grad):
     """Your functions leave the caller's logits and labels arrays unchanged."""
+    from mlmathkit_checks import guarded as _guarded
+    cross_entropy = _guarded(cross_entropy, 'cross_entropy', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    cross_entropy_grad = _guarded(cross_entropy_grad, 'cross_entropy_grad', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close
     rng = np.random.default_rng(4304)

@@ -7,6 +7,9 @@ points = 3.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(mutual_information, rank_features_by_mi):
+    from mlmathkit_checks import guarded as _guarded
+    mutual_information = _guarded(mutual_information, 'mutual_information', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    rank_features_by_mi = _guarded(rank_features_by_mi, 'rank_features_by_mi', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields
     close(as_scalar(mutual_information(np.array([[10, 0], [0, 10]])), 'MI'), np.log(2.0), name='MI of [[10, 0], [0, 10]]', hint='X determines Y: I = H(Y) = log 2 nats; empty cells contribute 0')
@@ -21,6 +24,9 @@ def test_worked_example(mutual_information, rank_features_by_mi):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(mutual_information, rank_features_by_mi):
+    from mlmathkit_checks import guarded as _guarded
+    mutual_information = _guarded(mutual_information, 'mutual_information', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    rank_features_by_mi = _guarded(rank_features_by_mi, 'rank_features_by_mi', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, require
     rng = np.random.default_rng(4)
@@ -44,6 +50,8 @@ def test_properties(mutual_information, rank_features_by_mi):
 @test_case(name="test_mi_against_sklearn", points=None, hidden=True)
 def test_mi_against_sklearn(mutual_information):
     """Random contingency tables of counts, square and non-square, from 1 x 4 to 10 x 2."""
+    from mlmathkit_checks import guarded as _guarded
+    mutual_information = _guarded(mutual_information, 'mutual_information', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from sklearn.metrics import mutual_info_score
     from mlmathkit_checks import as_scalar, close
@@ -59,6 +67,8 @@ def test_mi_against_sklearn(mutual_information):
 @test_case(name="test_mi_edge_cases", points=None, hidden=True)
 def test_mi_edge_cases(mutual_information):
     """A permutation table, all counts in one cell, counts around 1e12 and a sparse 30 x 40 table."""
+    from mlmathkit_checks import guarded as _guarded
+    mutual_information = _guarded(mutual_information, 'mutual_information', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from scipy.stats import entropy as scipy_entropy
     from sklearn.metrics import mutual_info_score
@@ -77,6 +87,8 @@ def test_mi_edge_cases(mutual_information):
 @test_case(name="test_ranking_against_sklearn", points=None, hidden=True)
 def test_ranking_against_sklearn(rank_features_by_mi):
     """Features of different strength, a non-monotone feature, pure noise, and negative or float category codes."""
+    from mlmathkit_checks import guarded as _guarded
+    rank_features_by_mi = _guarded(rank_features_by_mi, 'rank_features_by_mi', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from sklearn.metrics import mutual_info_score
     from mlmathkit_checks import close, fields
@@ -95,6 +107,8 @@ def test_ranking_against_sklearn(rank_features_by_mi):
 @test_case(name="test_ranking_ties", points=None, hidden=True)
 def test_ranking_ties(rank_features_by_mi):
     """Fifty features with many exact ties (identical columns, increasing recodings, constants), which must keep index order."""
+    from mlmathkit_checks import guarded as _guarded
+    rank_features_by_mi = _guarded(rank_features_by_mi, 'rank_features_by_mi', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from sklearn.metrics import mutual_info_score
     from mlmathkit_checks import close, fields
@@ -117,6 +131,8 @@ def test_ranking_ties(rank_features_by_mi):
 @test_case(name="test_many_categories", points=None, hidden=True)
 def test_many_categories(rank_features_by_mi):
     """Features with 12 to 30 categories and a label with 15 classes, coded by unevenly spaced numbers."""
+    from mlmathkit_checks import guarded as _guarded
+    rank_features_by_mi = _guarded(rank_features_by_mi, 'rank_features_by_mi', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from sklearn.metrics import mutual_info_score
     from mlmathkit_checks import close, fields
@@ -138,6 +154,9 @@ def test_many_categories(rank_features_by_mi):
 @test_case(name="test_inputs_unchanged", points=None, hidden=True)
 def test_inputs_unchanged(mutual_information, rank_features_by_mi):
     """Your functions leave the caller's table, features and labels unchanged."""
+    from mlmathkit_checks import guarded as _guarded
+    mutual_information = _guarded(mutual_information, 'mutual_information', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    rank_features_by_mi = _guarded(rank_features_by_mi, 'rank_features_by_mi', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields
     rng = np.random.default_rng(4406)

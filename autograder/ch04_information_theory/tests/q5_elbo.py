@@ -7,6 +7,9 @@ points = 4.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(kl_to_standard_normal, elbo_estimate):
+    from mlmathkit_checks import guarded as _guarded
+    kl_to_standard_normal = _guarded(kl_to_standard_normal, 'kl_to_standard_normal', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    elbo_estimate = _guarded(elbo_estimate, 'elbo_estimate', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import close
     close(kl_to_standard_normal(np.array([[1.0, 0.0]]), np.array([[0.0, np.log(2.0)]])), [1.0 - np.log(2.0) / 2], name='KL(N((1, 0), diag(1, 2)) || N(0, I))', hint='1/2 sum (exp(log_var) + mu^2 - 1 - log_var), one value per row')
@@ -17,6 +20,9 @@ def test_worked_example(kl_to_standard_normal, elbo_estimate):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(kl_to_standard_normal, elbo_estimate):
+    from mlmathkit_checks import guarded as _guarded
+    kl_to_standard_normal = _guarded(kl_to_standard_normal, 'kl_to_standard_normal', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    elbo_estimate = _guarded(elbo_estimate, 'elbo_estimate', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_array, close, require
     rng = np.random.default_rng(5)
@@ -36,6 +42,8 @@ def test_properties(kl_to_standard_normal, elbo_estimate):
 @test_case(name="test_kl_against_torch", points=None, hidden=True)
 def test_kl_against_torch(kl_to_standard_normal):
     """Random encoder outputs with log-variances from -20 to 10, for batches of different sizes."""
+    from mlmathkit_checks import guarded as _guarded
+    kl_to_standard_normal = _guarded(kl_to_standard_normal, 'kl_to_standard_normal', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     import torch
     from torch.distributions import Independent, Normal, kl_divergence
@@ -50,6 +58,8 @@ def test_kl_against_torch(kl_to_standard_normal):
 @test_case(name="test_elbo_same_noise_against_torch", points=None, hidden=True)
 def test_elbo_same_noise_against_torch(elbo_estimate):
     """Your estimate with given noise, for several sample counts, batch sizes, latent and data dimensions and decoder variances."""
+    from mlmathkit_checks import guarded as _guarded
+    elbo_estimate = _guarded(elbo_estimate, 'elbo_estimate', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     import torch
     from torch.distributions import Independent, Normal, kl_divergence
@@ -69,6 +79,8 @@ def test_elbo_same_noise_against_torch(elbo_estimate):
 @test_case(name="test_elbo_unbiased", points=None, hidden=True)
 def test_elbo_unbiased(elbo_estimate):
     """Many single-sample estimates must average to the exact ELBO of the linear-Gaussian model."""
+    from mlmathkit_checks import guarded as _guarded
+    elbo_estimate = _guarded(elbo_estimate, 'elbo_estimate', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     import torch
     from torch.distributions import MultivariateNormal, kl_divergence
@@ -91,6 +103,9 @@ def test_elbo_unbiased(elbo_estimate):
 @test_case(name="test_inputs_unchanged", points=None, hidden=True)
 def test_inputs_unchanged(kl_to_standard_normal, elbo_estimate):
     """Your functions leave the caller's arrays unchanged."""
+    from mlmathkit_checks import guarded as _guarded
+    kl_to_standard_normal = _guarded(kl_to_standard_normal, 'kl_to_standard_normal', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    elbo_estimate = _guarded(elbo_estimate, 'elbo_estimate', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_array, close
     rng = np.random.default_rng(4510)

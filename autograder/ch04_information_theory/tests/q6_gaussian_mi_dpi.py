@@ -7,6 +7,9 @@ points = 3.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(gaussian_mi, markov_chain_mi):
+    from mlmathkit_checks import guarded as _guarded
+    gaussian_mi = _guarded(gaussian_mi, 'gaussian_mi', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    markov_chain_mi = _guarded(markov_chain_mi, 'markov_chain_mi', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close
     close(as_scalar(gaussian_mi(np.array([[1.0, 0.6], [0.6, 1.0]]), 1), 'MI'), np.log(1.25), name='MI for rho = 0.6', hint='1/2 [log det S_XX + log det S_YY - log det S]; for two scalars, -1/2 log(1 - rho^2)')
@@ -17,6 +20,9 @@ def test_worked_example(gaussian_mi, markov_chain_mi):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(gaussian_mi, markov_chain_mi):
+    from mlmathkit_checks import guarded as _guarded
+    gaussian_mi = _guarded(gaussian_mi, 'gaussian_mi', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    markov_chain_mi = _guarded(markov_chain_mi, 'markov_chain_mi', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, require
     rng = np.random.default_rng(6)
@@ -40,6 +46,8 @@ def test_properties(gaussian_mi, markov_chain_mi):
 @test_case(name="test_gaussian_mi_against_torch", points=None, hidden=True)
 def test_gaussian_mi_against_torch(gaussian_mi):
     """Random joint covariances with blocks of several coordinates, and two scalars with correlations from weak to nearly perfect."""
+    from mlmathkit_checks import guarded as _guarded
+    gaussian_mi = _guarded(gaussian_mi, 'gaussian_mi', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     import torch
     from torch.distributions import MultivariateNormal
@@ -57,6 +65,8 @@ def test_gaussian_mi_against_torch(gaussian_mi):
 @test_case(name="test_gaussian_mi_high_dimension", points=None, hidden=True)
 def test_gaussian_mi_high_dimension(gaussian_mi):
     """A 60-dimensional Gaussian with variances near 1e-7, whose determinants underflow to zero."""
+    from mlmathkit_checks import guarded as _guarded
+    gaussian_mi = _guarded(gaussian_mi, 'gaussian_mi', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     import torch
     from torch.distributions import MultivariateNormal
@@ -71,6 +81,8 @@ def test_gaussian_mi_high_dimension(gaussian_mi):
 @test_case(name="test_chain_against_covariances", points=None, hidden=True)
 def test_chain_against_covariances(markov_chain_mi):
     """Random chains of 1 to 10 layers with positive and negative gains and different input variances."""
+    from mlmathkit_checks import guarded as _guarded
+    markov_chain_mi = _guarded(markov_chain_mi, 'markov_chain_mi', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     import torch
     from torch.distributions import MultivariateNormal
@@ -90,6 +102,8 @@ def test_chain_against_covariances(markov_chain_mi):
 @test_case(name="test_chain_long_and_degenerate", points=None, hidden=True)
 def test_chain_long_and_degenerate(markov_chain_mi):
     """A 40-layer chain whose information decays far below floating-point rounding of 1, a layer with gain 0, and a nearly noiseless link."""
+    from mlmathkit_checks import guarded as _guarded
+    markov_chain_mi = _guarded(markov_chain_mi, 'markov_chain_mi', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import mpmath
     import numpy as np
     from mlmathkit_checks import close
@@ -108,6 +122,9 @@ def test_chain_long_and_degenerate(markov_chain_mi):
 @test_case(name="test_inputs_unchanged", points=None, hidden=True)
 def test_inputs_unchanged(gaussian_mi, markov_chain_mi):
     """Your functions leave the caller's covariance, gains and noise variances unchanged."""
+    from mlmathkit_checks import guarded as _guarded
+    gaussian_mi = _guarded(gaussian_mi, 'gaussian_mi', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    markov_chain_mi = _guarded(markov_chain_mi, 'markov_chain_mi', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close
     rng = np.random.default_rng(4605)

@@ -8,6 +8,9 @@ points = 4.0
 @test_case(name="test_worked_examples", points=None, hidden=False)
 def test_worked_examples(kfold_assignments, screen_predictors):
     """Folds of 7 samples in 3 blocks, and the ranking of 4 predictors with different scales and signs."""
+    from mlmathkit_checks import guarded as _guarded
+    kfold_assignments = _guarded(kfold_assignments, 'kfold_assignments', ('sklearn',))
+    screen_predictors = _guarded(screen_predictors, 'screen_predictors', ('sklearn',))
     import numpy as np
     from mlmathkit_checks import as_array, close, require
     folds = kfold_assignments(7, 3)
@@ -24,6 +27,8 @@ def test_worked_examples(kfold_assignments, screen_predictors):
 @test_case(name="test_noise_wrong_vs_right", points=None, hidden=False)
 def test_noise_wrong_vs_right(cv_screened_1nn):
     """ESL's pure-noise experiment: screening outside the folds looks far better than chance, inside does not."""
+    from mlmathkit_checks import guarded as _guarded
+    cv_screened_1nn = _guarded(cv_screened_1nn, 'cv_screened_1nn', ('sklearn',))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, require
     rng = np.random.default_rng(7102)
@@ -44,6 +49,8 @@ def test_noise_wrong_vs_right(cv_screened_1nn):
 @test_case(name="test_folds_against_kfold", points=None, hidden=True)
 def test_folds_against_kfold(kfold_assignments):
     """Fold sizes and order for many sample sizes and numbers of folds, including leave-one-out."""
+    from mlmathkit_checks import guarded as _guarded
+    kfold_assignments = _guarded(kfold_assignments, 'kfold_assignments', ('sklearn',))
     import numpy as np
     from sklearn.model_selection import KFold
     from mlmathkit_checks import as_array, close, require
@@ -58,6 +65,8 @@ def test_folds_against_kfold(kfold_assignments):
 @test_case(name="test_screening_against_pearsonr", points=None, hidden=True)
 def test_screening_against_pearsonr(screen_predictors):
     """Random predictors of very different scales, offsets and signs, with constant columns and real-valued y."""
+    from mlmathkit_checks import guarded as _guarded
+    screen_predictors = _guarded(screen_predictors, 'screen_predictors', ('sklearn',))
     import warnings
     import numpy as np
     from scipy.stats import pearsonr
@@ -91,6 +100,8 @@ def test_screening_against_pearsonr(screen_predictors):
 @test_case(name="test_screening_ties_and_constants", points=None, hidden=True)
 def test_screening_ties_and_constants(screen_predictors):
     """Exact ties in |correlation| (a duplicated and a negated column) go to the lower column index; constants last."""
+    from mlmathkit_checks import guarded as _guarded
+    screen_predictors = _guarded(screen_predictors, 'screen_predictors', ('sklearn',))
     import numpy as np
     from mlmathkit_checks import close
     y = np.array([0.0, 1, 1, 0, 1, 0, 0, 1])
@@ -108,6 +119,8 @@ def test_screening_ties_and_constants(screen_predictors):
 @test_case(name="test_cv_against_sklearn_pipeline", points=None, hidden=True)
 def test_cv_against_sklearn_pipeline(cv_screened_1nn):
     """Random data with some signal, both ways, unequal folds and leave-one-out, against a scikit-learn pipeline."""
+    from mlmathkit_checks import guarded as _guarded
+    cv_screened_1nn = _guarded(cv_screened_1nn, 'cv_screened_1nn', ('sklearn',))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, oracle
 
@@ -142,6 +155,8 @@ def test_cv_against_sklearn_pipeline(cv_screened_1nn):
 @test_case(name="test_esl_noise_experiment", points=None, hidden=True)
 def test_esl_noise_experiment(cv_screened_1nn):
     """Pure-noise data with 5000 predictors, where screening outside the folds looks far better than chance."""
+    from mlmathkit_checks import guarded as _guarded
+    cv_screened_1nn = _guarded(cv_screened_1nn, 'cv_screened_1nn', ('sklearn',))
     import numpy as np
     from mlmathkit_checks import as_array, close, fields, oracle, require
 
@@ -174,6 +189,8 @@ def test_esl_noise_experiment(cv_screened_1nn):
 @test_case(name="test_no_screening_and_single_predictor", points=None, hidden=True)
 def test_no_screening_and_single_predictor(cv_screened_1nn):
     """Keeping every predictor (both ways agree) and keeping a single predictor, on scaled and shifted data."""
+    from mlmathkit_checks import guarded as _guarded
+    cv_screened_1nn = _guarded(cv_screened_1nn, 'cv_screened_1nn', ('sklearn',))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields
     rng = np.random.default_rng(6104)
@@ -196,6 +213,8 @@ def test_no_screening_and_single_predictor(cv_screened_1nn):
 @test_case(name="test_distance_ties_and_other_labels", points=None, hidden=True)
 def test_distance_ties_and_other_labels(cv_screened_1nn):
     """Training samples at exactly the same distance (the lowest training index wins), with labels other than 0 and 1."""
+    from mlmathkit_checks import guarded as _guarded
+    cv_screened_1nn = _guarded(cv_screened_1nn, 'cv_screened_1nn', ('sklearn',))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, require
     base = np.array([[0.0, 1.0], [3.0, -1.0], [1.5, 4.0], [-2.0, 0.5]])
@@ -212,6 +231,10 @@ def test_distance_ties_and_other_labels(cv_screened_1nn):
 @test_case(name="test_inputs_unchanged", points=None, hidden=True)
 def test_inputs_unchanged(kfold_assignments, screen_predictors, cv_screened_1nn):
     """Your functions leave the arrays they are given unchanged."""
+    from mlmathkit_checks import guarded as _guarded
+    kfold_assignments = _guarded(kfold_assignments, 'kfold_assignments', ('sklearn',))
+    screen_predictors = _guarded(screen_predictors, 'screen_predictors', ('sklearn',))
+    cv_screened_1nn = _guarded(cv_screened_1nn, 'cv_screened_1nn', ('sklearn',))
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(6105)

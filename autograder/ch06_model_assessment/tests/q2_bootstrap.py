@@ -8,6 +8,8 @@ points = 4.0
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(bootstrap_se_ci):
     """Six bootstrap medians of five numbers, drawn exactly as the docstring says."""
+    from mlmathkit_checks import guarded as _guarded
+    bootstrap_se_ci = _guarded(bootstrap_se_ci, 'bootstrap_se_ci', ('scipy.stats.bootstrap', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields
     x = np.array([2.0, 5.0, 3.0, 10.0, 4.0])
@@ -24,6 +26,8 @@ def test_worked_example(bootstrap_se_ci):
 @test_case(name="test_mean_closed_form", points=None, hidden=False)
 def test_mean_closed_form(bootstrap_se_ci):
     """The bootstrap standard error of a mean approaches the plug-in formula sigma_hat / sqrt(n)."""
+    from mlmathkit_checks import guarded as _guarded
+    bootstrap_se_ci = _guarded(bootstrap_se_ci, 'bootstrap_se_ci', ('scipy.stats.bootstrap', 'sklearn'))
     import math
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, require
@@ -42,6 +46,8 @@ def test_mean_closed_form(bootstrap_se_ci):
 @test_case(name="test_632_worked_example", points=None, hidden=False)
 def test_632_worked_example(bootstrap_632):
     """The .632 estimate for a straight-line fit, computed step by step from the same draws."""
+    from mlmathkit_checks import guarded as _guarded
+    bootstrap_632 = _guarded(bootstrap_632, 'bootstrap_632', ('scipy.stats.bootstrap', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, require
     x = np.array([0.0, 1.0, 2.5, 3.0, 4.5, 5.0, 7.0, 8.0])
@@ -68,6 +74,8 @@ def test_632_worked_example(bootstrap_632):
 @test_case(name="test_against_scipy_bootstrap", points=None, hidden=True)
 def test_against_scipy_bootstrap(bootstrap_se_ci):
     """Mean, median and standard deviation of random samples against scipy.stats.bootstrap fed the same generator."""
+    from mlmathkit_checks import guarded as _guarded
+    bootstrap_se_ci = _guarded(bootstrap_se_ci, 'bootstrap_se_ci', ('scipy.stats.bootstrap', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, oracle
 
@@ -96,6 +104,8 @@ def test_against_scipy_bootstrap(bootstrap_se_ci):
 @test_case(name="test_single_value_and_ties", points=None, hidden=True)
 def test_single_value_and_ties(bootstrap_se_ci):
     """A sample of one value, samples with many repeated values (the median's replicates tie), and only two replicates."""
+    from mlmathkit_checks import guarded as _guarded
+    bootstrap_se_ci = _guarded(bootstrap_se_ci, 'bootstrap_se_ci', ('scipy.stats.bootstrap', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, require
     r, se, ci = fields(bootstrap_se_ci(np.array([3.5]), 'sample_median', 10, 0.1, np.random.default_rng(2)), ['replicates', 'se', 'ci'], 'result')
@@ -120,6 +130,8 @@ def test_single_value_and_ties(bootstrap_se_ci):
 @test_case(name="test_data_far_from_zero", points=None, hidden=True)
 def test_data_far_from_zero(bootstrap_se_ci):
     """Data far from zero with a tiny spread: the standard error must keep its digits."""
+    from mlmathkit_checks import guarded as _guarded
+    bootstrap_se_ci = _guarded(bootstrap_se_ci, 'bootstrap_se_ci', ('scipy.stats.bootstrap', 'sklearn'))
     import numpy as np
     from scipy.stats import bootstrap
     import mlmathkit_fixtures as fx
@@ -134,6 +146,8 @@ def test_data_far_from_zero(bootstrap_se_ci):
 @test_case(name="test_mean_se_random_samples", points=None, hidden=True)
 def test_mean_se_random_samples(bootstrap_se_ci):
     """The bootstrap standard error of the mean of random samples against the plug-in formula, statistically."""
+    from mlmathkit_checks import guarded as _guarded
+    bootstrap_se_ci = _guarded(bootstrap_se_ci, 'bootstrap_se_ci', ('scipy.stats.bootstrap', 'sklearn'))
     import math
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields
@@ -150,6 +164,8 @@ def test_mean_se_random_samples(bootstrap_se_ci):
 @test_case(name="test_632_against_sklearn", points=None, hidden=True)
 def test_632_against_sklearn(bootstrap_632):
     """The .632 estimate for random regressions against scikit-learn fits on the same bootstrap samples."""
+    from mlmathkit_checks import guarded as _guarded
+    bootstrap_632 = _guarded(bootstrap_632, 'bootstrap_632', ('scipy.stats.bootstrap', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, oracle
 
@@ -186,6 +202,8 @@ def test_632_against_sklearn(bootstrap_632):
 @test_case(name="test_632_few_replicates", points=None, hidden=True)
 def test_632_few_replicates(bootstrap_632):
     """Few bootstrap samples (observations never out of bag are left out), and rank-deficient bootstrap samples."""
+    from mlmathkit_checks import guarded as _guarded
+    bootstrap_632 = _guarded(bootstrap_632, 'bootstrap_632', ('scipy.stats.bootstrap', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, require
     rng = np.random.default_rng(6206)
@@ -223,6 +241,9 @@ def test_632_few_replicates(bootstrap_632):
 @test_case(name="test_inputs_unchanged", points=None, hidden=True)
 def test_inputs_unchanged(bootstrap_se_ci, bootstrap_632):
     """Your functions leave the arrays they are given unchanged."""
+    from mlmathkit_checks import guarded as _guarded
+    bootstrap_se_ci = _guarded(bootstrap_se_ci, 'bootstrap_se_ci', ('scipy.stats.bootstrap', 'sklearn'))
+    bootstrap_632 = _guarded(bootstrap_632, 'bootstrap_632', ('scipy.stats.bootstrap', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(6207)

@@ -8,6 +8,8 @@ points = 3.0
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(optimism_mc):
     """Three replicates of a 4-point nearest-neighbour smoother (not symmetric), computed step by step."""
+    from mlmathkit_checks import guarded as _guarded
+    optimism_mc = _guarded(optimism_mc, 'optimism_mc', ('sklearn',))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields
     S = np.array([[0.5, 0.5, 0.0, 0.0], [0.5, 0.5, 0.0, 0.0], [0.0, 0.0, 0.5, 0.5], [0.0, 0.0, 0.5, 0.5]])
@@ -38,6 +40,8 @@ def test_worked_example(optimism_mc):
 @test_case(name="test_least_squares_statistically", points=None, hidden=False)
 def test_least_squares_statistically(optimism_mc):
     """For least squares with 5 predictors the Monte Carlo optimism matches 2 sigma^2 p / n within its error bars."""
+    from mlmathkit_checks import guarded as _guarded
+    optimism_mc = _guarded(optimism_mc, 'optimism_mc', ('sklearn',))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, mean_within, require
     rng = np.random.default_rng(6401)
@@ -56,6 +60,8 @@ def test_least_squares_statistically(optimism_mc):
 @test_case(name="test_against_oracle", points=None, hidden=True)
 def test_against_oracle(optimism_mc):
     """Least squares, ridge, nearest-neighbour (asymmetric), identity and zero smoothers on the same draws."""
+    from mlmathkit_checks import guarded as _guarded
+    optimism_mc = _guarded(optimism_mc, 'optimism_mc', ('sklearn',))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields
     rng = np.random.default_rng(6402)
@@ -90,6 +96,8 @@ def test_against_oracle(optimism_mc):
 @test_case(name="test_theory_statistically", points=None, hidden=True)
 def test_theory_statistically(optimism_mc):
     """Monte Carlo optimism and covariance df match the theory for several smoothers, within their error bars."""
+    from mlmathkit_checks import guarded as _guarded
+    optimism_mc = _guarded(optimism_mc, 'optimism_mc', ('sklearn',))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, mean_within
     rng = np.random.default_rng(6403)
@@ -112,6 +120,8 @@ def test_theory_statistically(optimism_mc):
 @test_case(name="test_inputs_unchanged", points=None, hidden=True)
 def test_inputs_unchanged(optimism_mc):
     """Your function leaves the arrays it is given unchanged."""
+    from mlmathkit_checks import guarded as _guarded
+    optimism_mc = _guarded(optimism_mc, 'optimism_mc', ('sklearn',))
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(6404)

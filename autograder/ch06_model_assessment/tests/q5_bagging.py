@@ -8,6 +8,8 @@ points = 4.0
 @test_case(name="test_stump_worked_example", points=None, hidden=False)
 def test_stump_worked_example(fit_stump):
     """A stump on six unsorted points with a repeated x value, worked out by hand."""
+    from mlmathkit_checks import guarded as _guarded
+    fit_stump = _guarded(fit_stump, 'fit_stump', ('sklearn',))
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields
     x = np.array([3.0, 1.0, 2.0, 2.0, 5.0, 4.0])
@@ -22,6 +24,9 @@ def test_stump_worked_example(fit_stump):
 @test_case(name="test_bagging_consistency", points=None, hidden=False)
 def test_bagging_consistency(fit_stump, bagged_stumps):
     """Bagged predictions, out-of-bag counts and the OOB error, rebuilt from your stumps and the same draws."""
+    from mlmathkit_checks import guarded as _guarded
+    fit_stump = _guarded(fit_stump, 'fit_stump', ('sklearn',))
+    bagged_stumps = _guarded(bagged_stumps, 'bagged_stumps', ('sklearn',))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields
     rng = np.random.default_rng(6501)
@@ -50,6 +55,8 @@ def test_bagging_consistency(fit_stump, bagged_stumps):
 @test_case(name="test_bagging_reduces_variance", points=None, hidden=False)
 def test_bagging_reduces_variance(bagging_variance_mc):
     """On a smooth trend, bagged stumps vary much less across training sets than single stumps."""
+    from mlmathkit_checks import guarded as _guarded
+    bagging_variance_mc = _guarded(bagging_variance_mc, 'bagging_variance_mc', ('sklearn',))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, require
     rng = np.random.default_rng(6502)
@@ -66,6 +73,8 @@ def test_bagging_reduces_variance(bagging_variance_mc):
 @test_case(name="test_stump_against_decision_tree", points=None, hidden=True)
 def test_stump_against_decision_tree(fit_stump):
     """Stumps on random data with repeated, negative and unsorted inputs against a depth-1 decision tree."""
+    from mlmathkit_checks import guarded as _guarded
+    fit_stump = _guarded(fit_stump, 'fit_stump', ('sklearn',))
     import numpy as np
     from sklearn.tree import DecisionTreeRegressor
     from mlmathkit_checks import as_scalar, close, fields
@@ -87,6 +96,8 @@ def test_stump_against_decision_tree(fit_stump):
 @test_case(name="test_stump_ties_and_edges", points=None, hidden=True)
 def test_stump_ties_and_edges(fit_stump):
     """Splits with exactly equal error (the smaller threshold wins), repeated inputs, one or two points, y far from zero."""
+    from mlmathkit_checks import guarded as _guarded
+    fit_stump = _guarded(fit_stump, 'fit_stump', ('sklearn',))
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields, require
 
@@ -108,6 +119,8 @@ def test_stump_ties_and_edges(fit_stump):
 @test_case(name="test_bagging_against_bagging_regressor", points=None, hidden=True)
 def test_bagging_against_bagging_regressor(bagged_stumps):
     """Bagged stumps and their out-of-bag predictions against scikit-learn's BaggingRegressor on the same bootstrap samples."""
+    from mlmathkit_checks import guarded as _guarded
+    bagged_stumps = _guarded(bagged_stumps, 'bagged_stumps', ('sklearn',))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, oracle, require
 
@@ -158,6 +171,8 @@ def test_bagging_against_bagging_regressor(bagged_stumps):
 @test_case(name="test_never_out_of_bag", points=None, hidden=True)
 def test_never_out_of_bag(bagged_stumps):
     """Very few bootstrap samples, so that most observations are never out of bag, and a single observation."""
+    from mlmathkit_checks import guarded as _guarded
+    bagged_stumps = _guarded(bagged_stumps, 'bagged_stumps', ('sklearn',))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields
     x = np.array([0.5, -1.0, 2.0, 3.5, 1.0, -2.5, 0.0, 4.0])
@@ -178,6 +193,8 @@ def test_never_out_of_bag(bagged_stumps):
 @test_case(name="test_variance_mc_against_oracle", points=None, hidden=True)
 def test_variance_mc_against_oracle(bagging_variance_mc):
     """Single and bagged predictions over many training sets against scikit-learn fits on the same bootstrap samples."""
+    from mlmathkit_checks import guarded as _guarded
+    bagging_variance_mc = _guarded(bagging_variance_mc, 'bagging_variance_mc', ('sklearn',))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, oracle
 
@@ -217,6 +234,10 @@ def test_variance_mc_against_oracle(bagging_variance_mc):
 @test_case(name="test_inputs_unchanged", points=None, hidden=True)
 def test_inputs_unchanged(fit_stump, bagged_stumps, bagging_variance_mc):
     """Your functions leave the arrays they are given unchanged."""
+    from mlmathkit_checks import guarded as _guarded
+    fit_stump = _guarded(fit_stump, 'fit_stump', ('sklearn',))
+    bagged_stumps = _guarded(bagged_stumps, 'bagged_stumps', ('sklearn',))
+    bagging_variance_mc = _guarded(bagging_variance_mc, 'bagging_variance_mc', ('sklearn',))
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(6506)

@@ -7,6 +7,9 @@ points = 3.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(entropy, conditional_entropy):
+    from mlmathkit_checks import guarded as _guarded
+    entropy = _guarded(entropy, 'entropy', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    conditional_entropy = _guarded(conditional_entropy, 'conditional_entropy', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close
     p = np.array([0.5, 0.25, 0.25])
@@ -20,6 +23,9 @@ def test_worked_example(entropy, conditional_entropy):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(entropy, conditional_entropy):
+    from mlmathkit_checks import guarded as _guarded
+    entropy = _guarded(entropy, 'entropy', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    conditional_entropy = _guarded(conditional_entropy, 'conditional_entropy', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close, require
     rng = np.random.default_rng(1)

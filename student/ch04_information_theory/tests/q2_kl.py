@@ -7,6 +7,9 @@ points = 3.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(kl_divergence, kl_gaussians):
+    from mlmathkit_checks import guarded as _guarded
+    kl_divergence = _guarded(kl_divergence, 'kl_divergence', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    kl_gaussians = _guarded(kl_gaussians, 'kl_gaussians', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close
     p, q = (np.array([0.5, 0.5]), np.array([0.25, 0.75]))
@@ -16,6 +19,9 @@ def test_worked_example(kl_divergence, kl_gaussians):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(kl_divergence, kl_gaussians):
+    from mlmathkit_checks import guarded as _guarded
+    kl_divergence = _guarded(kl_divergence, 'kl_divergence', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    kl_gaussians = _guarded(kl_gaussians, 'kl_gaussians', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close, require
     rng = np.random.default_rng(2)

@@ -7,6 +7,9 @@ points = 2.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(cross_entropy, cross_entropy_grad):
+    from mlmathkit_checks import guarded as _guarded
+    cross_entropy = _guarded(cross_entropy, 'cross_entropy', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    cross_entropy_grad = _guarded(cross_entropy_grad, 'cross_entropy_grad', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close
     z, y = (np.array([[0.0, 0.0], [np.log(3.0), 0.0]]), np.array([0, 1]))
@@ -15,6 +18,9 @@ def test_worked_example(cross_entropy, cross_entropy_grad):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(cross_entropy, cross_entropy_grad):
+    from mlmathkit_checks import guarded as _guarded
+    cross_entropy = _guarded(cross_entropy, 'cross_entropy', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    cross_entropy_grad = _guarded(cross_entropy_grad, 'cross_entropy_grad', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, require
     rng = np.random.default_rng(3)

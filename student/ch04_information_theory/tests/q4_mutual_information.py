@@ -7,6 +7,9 @@ points = 3.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(mutual_information, rank_features_by_mi):
+    from mlmathkit_checks import guarded as _guarded
+    mutual_information = _guarded(mutual_information, 'mutual_information', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    rank_features_by_mi = _guarded(rank_features_by_mi, 'rank_features_by_mi', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields
     close(as_scalar(mutual_information(np.array([[10, 0], [0, 10]])), 'MI'), np.log(2.0), name='MI of [[10, 0], [0, 10]]', hint='X determines Y: I = H(Y) = log 2 nats; empty cells contribute 0')
@@ -21,6 +24,9 @@ def test_worked_example(mutual_information, rank_features_by_mi):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(mutual_information, rank_features_by_mi):
+    from mlmathkit_checks import guarded as _guarded
+    mutual_information = _guarded(mutual_information, 'mutual_information', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    rank_features_by_mi = _guarded(rank_features_by_mi, 'rank_features_by_mi', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, require
     rng = np.random.default_rng(4)

@@ -7,6 +7,9 @@ points = 4.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(kl_to_standard_normal, elbo_estimate):
+    from mlmathkit_checks import guarded as _guarded
+    kl_to_standard_normal = _guarded(kl_to_standard_normal, 'kl_to_standard_normal', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    elbo_estimate = _guarded(elbo_estimate, 'elbo_estimate', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import close
     close(kl_to_standard_normal(np.array([[1.0, 0.0]]), np.array([[0.0, np.log(2.0)]])), [1.0 - np.log(2.0) / 2], name='KL(N((1, 0), diag(1, 2)) || N(0, I))', hint='1/2 sum (exp(log_var) + mu^2 - 1 - log_var), one value per row')
@@ -17,6 +20,9 @@ def test_worked_example(kl_to_standard_normal, elbo_estimate):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(kl_to_standard_normal, elbo_estimate):
+    from mlmathkit_checks import guarded as _guarded
+    kl_to_standard_normal = _guarded(kl_to_standard_normal, 'kl_to_standard_normal', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    elbo_estimate = _guarded(elbo_estimate, 'elbo_estimate', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_array, close, require
     rng = np.random.default_rng(5)

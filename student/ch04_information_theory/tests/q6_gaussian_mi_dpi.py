@@ -7,6 +7,9 @@ points = 3.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(gaussian_mi, markov_chain_mi):
+    from mlmathkit_checks import guarded as _guarded
+    gaussian_mi = _guarded(gaussian_mi, 'gaussian_mi', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    markov_chain_mi = _guarded(markov_chain_mi, 'markov_chain_mi', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close
     close(as_scalar(gaussian_mi(np.array([[1.0, 0.6], [0.6, 1.0]]), 1), 'MI'), np.log(1.25), name='MI for rho = 0.6', hint='1/2 [log det S_XX + log det S_YY - log det S]; for two scalars, -1/2 log(1 - rho^2)')
@@ -17,6 +20,9 @@ def test_worked_example(gaussian_mi, markov_chain_mi):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(gaussian_mi, markov_chain_mi):
+    from mlmathkit_checks import guarded as _guarded
+    gaussian_mi = _guarded(gaussian_mi, 'gaussian_mi', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
+    markov_chain_mi = _guarded(markov_chain_mi, 'markov_chain_mi', ('scipy.stats', 'sklearn', 'torch.distributions', 'torch.nn.functional'))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, require
     rng = np.random.default_rng(6)

@@ -8,6 +8,8 @@ points = 4.0
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(bootstrap_se_ci):
     """Six bootstrap medians of five numbers, drawn exactly as the docstring says."""
+    from mlmathkit_checks import guarded as _guarded
+    bootstrap_se_ci = _guarded(bootstrap_se_ci, 'bootstrap_se_ci', ('scipy.stats.bootstrap', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields
     x = np.array([2.0, 5.0, 3.0, 10.0, 4.0])
@@ -24,6 +26,8 @@ def test_worked_example(bootstrap_se_ci):
 @test_case(name="test_mean_closed_form", points=None, hidden=False)
 def test_mean_closed_form(bootstrap_se_ci):
     """The bootstrap standard error of a mean approaches the plug-in formula sigma_hat / sqrt(n)."""
+    from mlmathkit_checks import guarded as _guarded
+    bootstrap_se_ci = _guarded(bootstrap_se_ci, 'bootstrap_se_ci', ('scipy.stats.bootstrap', 'sklearn'))
     import math
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, require
@@ -42,6 +46,8 @@ def test_mean_closed_form(bootstrap_se_ci):
 @test_case(name="test_632_worked_example", points=None, hidden=False)
 def test_632_worked_example(bootstrap_632):
     """The .632 estimate for a straight-line fit, computed step by step from the same draws."""
+    from mlmathkit_checks import guarded as _guarded
+    bootstrap_632 = _guarded(bootstrap_632, 'bootstrap_632', ('scipy.stats.bootstrap', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, require
     x = np.array([0.0, 1.0, 2.5, 3.0, 4.5, 5.0, 7.0, 8.0])

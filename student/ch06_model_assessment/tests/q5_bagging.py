@@ -8,6 +8,8 @@ points = 4.0
 @test_case(name="test_stump_worked_example", points=None, hidden=False)
 def test_stump_worked_example(fit_stump):
     """A stump on six unsorted points with a repeated x value, worked out by hand."""
+    from mlmathkit_checks import guarded as _guarded
+    fit_stump = _guarded(fit_stump, 'fit_stump', ('sklearn',))
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields
     x = np.array([3.0, 1.0, 2.0, 2.0, 5.0, 4.0])
@@ -22,6 +24,9 @@ def test_stump_worked_example(fit_stump):
 @test_case(name="test_bagging_consistency", points=None, hidden=False)
 def test_bagging_consistency(fit_stump, bagged_stumps):
     """Bagged predictions, out-of-bag counts and the OOB error, rebuilt from your stumps and the same draws."""
+    from mlmathkit_checks import guarded as _guarded
+    fit_stump = _guarded(fit_stump, 'fit_stump', ('sklearn',))
+    bagged_stumps = _guarded(bagged_stumps, 'bagged_stumps', ('sklearn',))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields
     rng = np.random.default_rng(6501)
@@ -50,6 +55,8 @@ def test_bagging_consistency(fit_stump, bagged_stumps):
 @test_case(name="test_bagging_reduces_variance", points=None, hidden=False)
 def test_bagging_reduces_variance(bagging_variance_mc):
     """On a smooth trend, bagged stumps vary much less across training sets than single stumps."""
+    from mlmathkit_checks import guarded as _guarded
+    bagging_variance_mc = _guarded(bagging_variance_mc, 'bagging_variance_mc', ('sklearn',))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, require
     rng = np.random.default_rng(6502)

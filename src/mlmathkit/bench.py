@@ -2,9 +2,10 @@
 
 Builds a synthetic batch of chapter-1 submissions (correct, wrong, untouched, crashing, looping,
 corrupt) from the bundled catalogue, grades it with ``mlmathkit grade`` while sampling the memory of
-every process it starts, grades a sample with ``otter run`` (as many in parallel as the grader has
-jobs, the fair comparison), and prints seconds per submission, the throughput ratio and peak memory.
-A benchmark, not a test: it prints figures and asserts nothing.
+every process it starts, grades it again with ``--cluster`` on a local Dask scheduler and workers
+(one thread each, as many as the local grader has jobs), grades a sample with ``otter run`` (as many
+in parallel as the grader has jobs, the fair comparison), and prints seconds per submission, the
+throughput ratios and peak memory. A benchmark, not a test: it prints figures and asserts nothing.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pathlib import Path
 import nbformat
 import psutil
 
+from .cluster import LocalDask
 from .course import load_course
 from .demo import with_variant
 from .readme import update_block
@@ -96,12 +98,14 @@ class MemorySampler(threading.Thread):
             time.sleep(0.1)
 
 
-def bench_grader(chapter, paths: list[Path], out: Path, jobs: int, timeout: float) -> dict:
+def bench_grader(chapter, paths: list[Path], out: Path, jobs: int, timeout: float, cluster: str | None = None) -> dict:
+    """Grade the batch (on this machine's pool, or on the Dask scheduler at ``cluster``): wall time, figures."""
     if out.exists():
         shutil.rmtree(out)
+    where = ["--cluster", cluster] if cluster else ["--jobs", str(jobs)]
     t0 = time.monotonic()
     proc = subprocess.Popen([sys.executable, "-m", "mlmathkit.cli", "grade", chapter.id, str(paths[0].parent),
-                             "--out", str(out), "--jobs", str(jobs), "--timeout", str(timeout)],
+                             "--out", str(out), "--timeout", str(timeout), *where],
                             cwd=chapter.root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     sampler = MemorySampler(proc.pid)
     sampler.start()
@@ -148,14 +152,21 @@ def main(argv: list[str] | None = None) -> int:
     paths = build_batch(chapter, build / "submissions", args.n)
     print(f"batch: {len(paths)} synthetic {chapter.id} submissions in {build / 'submissions'}; {args.jobs} jobs")
     ours = bench_grader(chapter, paths, build / "grade", args.jobs, args.timeout)
+    with LocalDask(build / "dask", workers=args.jobs) as dask:  # every scheduler/worker process stops on exit
+        cluster = bench_grader(chapter, paths, build / "grade-cluster", args.jobs, args.timeout, dask.address)
+    same = (build / "grade" / "grades.csv").read_text() == (build / "grade-cluster" / "grades.csv").read_text()
     sample = [p for p in paths if p.name.startswith("s")][: args.otter_sample]
     otter = bench_otter(chapter, sample, build / "otter", args.jobs)
     ours_per, otter_per = ours["wall"] / ours["n"], otter["wall"] / otter["n"]
+    cluster_per = cluster["wall"] / cluster["n"]
     overhead = (ours["wall"] * args.jobs - ours["student_s"]) / ours["n"]
     mib = {k: v / 2**20 for k, v in ours["peak"].items()}
     lines = [
         f"mlmathkit grade : {ours['wall']:.1f} s for {ours['n']} submissions = {ours_per:.3f} s/submission "
         f"(statuses {ours['statuses']})",
+        f"--cluster       : {cluster['wall']:.1f} s for {cluster['n']} submissions = {cluster_per:.3f} s/submission "
+        f"on a local Dask scheduler + {args.jobs} workers x 1 thread, started beforehand "
+        f"({ours_per / cluster_per:.2f}x local grading; gradebook {'equals' if same else 'DIFFERS from'} the local one)",
         f"otter run       : {otter['wall']:.1f} s for {otter['n']} submissions = {otter_per:.3f} s/submission "
         f"({args.jobs} in parallel)",
         f"throughput ratio: {otter_per / ours_per:.1f}x otter run",

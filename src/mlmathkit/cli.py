@@ -116,11 +116,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _user_errors() -> tuple[type[Exception], ...]:
+    from .cluster import ClusterError  # imports Dask: evaluated only while an error is being handled
+
+    return CourseError, AuthoringError, ReleaseError, VariantsError, IdentityError, FileNotFoundError, ClusterError
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (CourseError, AuthoringError, ReleaseError, VariantsError, IdentityError, FileNotFoundError) as e:
+    except _user_errors() as e:
         print(f"mlmathkit {args.command}: {e}", file=sys.stderr)
         return 2
 

@@ -35,11 +35,33 @@ def square(x):
 '''
 
 
-def tiny(tmp_path, source=TINY_SOURCE, variants=GOOD_VARIANTS):
+BLIND = '''\
+# %% mistake: adds one to the square
+def square(x):
+    return x * x + 1
+
+# %% mistake: negates the square
+def square(x):
+    return -x * x
+
+# %% mistake: multiplies by the absolute value, which is wrong for negative numbers
+def square(x):
+    return x * abs(x)
+
+# %% mistake: squares the integer part only
+def square(x):
+    return int(x) ** 2
+'''
+
+
+def tiny(tmp_path, source=TINY_SOURCE, variants=GOOD_VARIANTS, blind=BLIND):
     course = load_course(make_tiny_course(tmp_path, source))
     ch = course.chapter("ch01_probability")
     (ch.variants_dir).mkdir()
     (ch.variants_dir / "q1_square.py").write_text(variants)
+    if blind:
+        ch.blind_dir.mkdir()
+        (ch.blind_dir / "q1_square.py").write_text(blind)
     return ch
 
 
@@ -49,12 +71,15 @@ def test_good_suite_passes_with_margins(tmp_path):
     report = result.audit
     assert report["ok"], report["failures"]
     q = report["questions"]["q1_square"]
-    assert q["mistakes"] == {"rejected": 3, "total": 3, "accepted": []}
+    assert {k: q["mistakes"][k] for k in ("rejected", "total", "accepted", "blind")} == \
+        {"rejected": 7, "total": 7, "accepted": [], "blind": 4}
+    assert q["mistakes"]["caught_publicly"] == 5  # x*|x| and int(x)**2 agree with x**2 at 3.0
+    assert q["mistakes"]["diagnosed"] >= 5 and report["diagnosis_rate"] >= 5 / 7
     assert q["alternatives"]["accepted"] == 2
     assert q["mutants"]["total"] >= 2 and q["mutants"]["score"] >= 0.9
     hidden = [m for m in q["margins"] if m["hidden"]]
     assert hidden and hidden[0]["correct_worst"] < 0.1 and hidden[0]["wrong_best"] > 10
-    assert "q1_square | 3/3" in render_table(report)
+    assert "q1_square | 7/7 (4) | 5/7 |" in render_table(report)
 
 
 def test_weak_tests_fail_the_gate_and_nothing_is_published(tmp_path):
@@ -75,12 +100,13 @@ def test_rejected_alternative_and_thin_catalogue_fail(tmp_path):
     variants = GOOD_VARIANTS.split("# %% mistake: absolute value")[0] + (
         "# %% alternative: rounds to 2 decimals (not actually correct)\ndef square(x):\n    return round(x * x + 0.004, 2)\n"
     )
-    ch = tiny(tmp_path, variants=variants)
+    ch = tiny(tmp_path, variants=variants, blind=BLIND.split("# %% mistake: squares the integer")[0])
     release_chapter(ch, ch.root / "build", jobs=1)
     report = audit_chapter(ch, jobs=1)
     assert not report["ok"]
     joined = "\n".join(report["failures"])
-    assert "needs >= 3 mistakes and >= 2 alternatives (has 1 and 1)" in joined
+    assert "needs >= 3 mistakes and >= 2 alternatives (has 4 and 1)" in joined  # 1 + 3 blind mistakes
+    assert "needs >= 4 blind mistakes" in joined and "has 3" in joined
     assert "correct alternatives lost points" in joined and "rounds to 2 decimals" in joined
 
 
@@ -112,4 +138,5 @@ def test_a_looping_variant_is_stopped_and_counted_as_rejected(tmp_path):
     report = audit_chapter(ch, jobs=1, timeout=3)
     assert time.monotonic() - start < 60
     assert report["ok"], report["failures"]
-    assert report["questions"]["q1_square"]["mistakes"] == {"rejected": 4, "total": 4, "accepted": []}
+    mistakes = report["questions"]["q1_square"]["mistakes"]
+    assert (mistakes["rejected"], mistakes["total"], mistakes["accepted"]) == (8, 8, [])

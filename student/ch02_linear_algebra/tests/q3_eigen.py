@@ -25,7 +25,7 @@ def test_properties(symmetric_eig):
     w, V = (as_array(w, 'w', shape=(6,)), as_array(V, 'V', shape=(6, 6)))
     require(bool(np.all(np.diff(w) <= 0)), f'eigenvalues must be sorted in descending order, got {np.round(w, 4)}')
     close(V.T @ V, np.eye(6), atol=1e-06, name='V^T V', hint='the eigenvectors must be orthonormal columns')
-    scale = np.abs(S).sum()
+    scale = np.linalg.norm(S)
     close(S @ V, V * w, rtol=0, atol=1e-07 * scale, name='S V - V diag(w)', hint='column i of V must satisfy S v_i = w_i v_i')
     close(w.sum(), np.trace(S), atol=1e-07 * scale, name='sum of the eigenvalues', hint='it equals the trace of S')
 

@@ -423,6 +423,27 @@ def test_properties(qr_decomposition):
     close(Q @ R, A, atol=1e-5, name="Q @ R", hint="the factors must multiply back to A")
 
 # %%
+def test_special_matrices(qr_decomposition):
+    # The identity and an upper-triangular matrix are already R (Q = I, up to signs). For [[0, 1], [1, 1]]
+    # the first pivot is 0 (take sign(0) = +1): Gram-Schmidt by hand gives q1 = (0, 1), r11 = 1, r12 = 1,
+    # q2 = (1, 0), r22 = 1. On polynomial features (cond ~1e8) Q must still be orthonormal (to 1e-3).
+    import numpy as np
+    from mlmathkit_checks import as_array, close, close_up_to_sign, fields
+
+    T = np.array([[2.0, 1.0], [0.0, 3.0]])
+    for label, A, Qe, Re in [("the identity", np.eye(3), np.eye(3), np.eye(3)), ("[[2, 1], [0, 3]]", T, np.eye(2), T),
+                             ("[[0, 1], [1, 1]]", np.array([[0.0, 1.0], [1.0, 1.0]]), np.array([[0.0, 1.0], [1.0, 0.0]]),
+                              np.array([[1.0, 1.0], [0.0, 1.0]]))]:
+        Q, R = fields(qr_decomposition(A), ["Q", "R"], "QR result")
+        close_up_to_sign(Q, Qe, atol=1e-6, name=f"Q for {label} (choose the Householder sign that adds, with sign(0) = +1)")
+        close_up_to_sign(R, Re, axis=1, atol=1e-6, name=f"R for {label} (rows; zeros below the diagonal)")
+    A = np.vander(np.linspace(0.0, 1.0, 40), 12)
+    Q, R = fields(qr_decomposition(A), ["Q", "R"], "QR result")
+    Q = as_array(Q, "Q", shape=(40, 12))
+    close(Q.T @ Q, np.eye(12), rtol=0, atol=1e-3, name="Q^T Q for np.vander(np.linspace(0, 1, 40), 12)",
+          hint="classical Gram-Schmidt (and A^T A) lose orthogonality on ill-conditioned columns: use Householder reflections")
+
+# %%
 # HIDDEN
 def test_random_against_numpy(qr_decomposition):
     """Random tall and square matrices of several sizes and scales, including a single column."""
@@ -649,6 +670,15 @@ def test_worked_example(symmetric_eig):
     close(w, [3.0, 1.0], name="eigenvalues of [[2, 1], [1, 2]]", hint="eigenvalues in DESCENDING order")
     r = 1 / np.sqrt(2)
     close_up_to_sign(V, [[r, r], [r, -r]], atol=1e-6, name="eigenvectors of [[2, 1], [1, 2]] (unit COLUMNS of V, same order as the eigenvalues)")
+    # [[0, 2], [2, 0]] (1, 1) = 2 (1, 1) and [[0, 2], [2, 0]] (1, -1) = -2 (1, -1): equal magnitudes, opposite signs.
+    w, V = fields(symmetric_eig(np.array([[0.0, 2.0], [2.0, 0.0]])), ["w", "V"], "eigendecomposition")
+    close(w, [2.0, -2.0], name="eigenvalues of [[0, 2], [2, 0]]",
+          hint="plain QR iteration never converges for lambda and -lambda: use the Wilkinson shift with sign(0) = +1")
+    close_up_to_sign(V, [[r, r], [r, -r]], atol=1e-6, name="eigenvectors of [[0, 2], [2, 0]]")
+    # The same matrix [[2, 1], [1, 2]] scaled by 1e-13: eigenvalues 3e-13 and 1e-13.
+    w, V = fields(symmetric_eig(1e-13 * np.array([[2.0, 1.0], [1.0, 2.0]])), ["w", "V"], "eigendecomposition")
+    close(w, [3e-13, 1e-13], rtol=1e-6, atol=0, name="eigenvalues of 1e-13 * [[2, 1], [1, 2]]",
+          hint="the stopping rule must be relative to ||S||: a tiny matrix is not already diagonal")
 
 # %%
 def test_properties(symmetric_eig):
@@ -1009,6 +1039,11 @@ def test_worked_example(truncated_svd, best_rank_k, rank_k_errors):
           hint="sigma_{k+1} in one-based notation is s[k] in Python")
     close(as_scalar(frob, "Frobenius error"), np.sqrt(5.0), name="Frobenius error for s = (3, 2, 1), k = 1",
           hint="the square root of the sum of the squared discarded singular values")
+    # k = 3 = len(s) discards nothing: both errors are 0; k = 0 keeps nothing: A_0 is the zero matrix.
+    spectral, frob = fields(rank_k_errors(np.array([3.0, 2.0, 1.0]), 3), ["spectral", "frobenius"], "errors")
+    close([as_scalar(spectral, "spectral error"), as_scalar(frob, "Frobenius error")], [0.0, 0.0],
+          name="errors for s = (3, 2, 1), k = 3", hint="nothing is discarded when k >= len(s)")
+    close(best_rank_k(A, 0), np.zeros((3, 2)), name="best rank-0 approximation", hint="an (m, n) array of zeros")
 
 # %%
 def test_properties(truncated_svd, best_rank_k, rank_k_errors):
@@ -1291,23 +1326,22 @@ def pca_reconstruct(Z, mean, components):
 
 # %%
 def test_worked_example(pca_fit, pca_transform, pca_reconstruct):
-    # Centred points (3, 3), (-3, -3), (1, -1), (-1, 1), shifted by (10, -5). Along u1 = (1, 1)/sqrt2 the
-    # coordinates are 3 sqrt2, -3 sqrt2, 0, 0: variance (18 + 18)/3 = 12; along u2 = (1, -1)/sqrt2 they are
-    # 0, 0, sqrt2, -sqrt2: variance 4/3. Ratios 12/(40/3) = 0.9 and 0.1.
+    # Centred points (3, 4), (-3, -4), (-2, 1.5), (2, -1.5), shifted by (10, -5). Along u1 = (0.6, 0.8) the
+    # coordinates are 5, -5, 0, 0: variance (25 + 25)/3 = 50/3; along u2 = (-0.8, 0.6) they are 0, 0, 2.5, -2.5:
+    # variance 12.5/3 = 25/6. Ratios (50/3)/(125/6) = 0.8 and 0.2.
     import numpy as np
     from mlmathkit_checks import close, close_up_to_sign, fields
 
-    X = np.array([[3.0, 3.0], [-3.0, -3.0], [1.0, -1.0], [-1.0, 1.0]]) + np.array([10.0, -5.0])
+    X = np.array([[3.0, 4.0], [-3.0, -4.0], [-2.0, 1.5], [2.0, -1.5]]) + np.array([10.0, -5.0])
     mean, comps, var, ratio = fields(pca_fit(X, 2), ["mean", "components", "explained_variance", "explained_variance_ratio"], "PCA")
     close(mean, [10.0, -5.0], name="mean")
-    r = 1 / np.sqrt(2)
-    close_up_to_sign(comps, [[r, r], [r, -r]], axis=1, atol=1e-6, name="components (ROWS of V^T from the SVD of the CENTRED data)")
-    close(var, [12.0, 4.0 / 3.0], name="explained variance", hint="s_j^2 / (n - 1)")
-    close(ratio, [0.9, 0.1], name="explained variance ratio")
-    Z = pca_transform(X[:1], np.array([10.0, -5.0]), np.array([[r, r]]))
-    close(Z, [[3 * np.sqrt(2)]], name="score of (13, -2) on (1, 1)/sqrt2", hint="subtract the mean before projecting")
-    close(pca_reconstruct(np.array([[3 * np.sqrt(2)]]), np.array([10.0, -5.0]), np.array([[r, r]])), [[13.0, -2.0]],
-          name="reconstruction of the score 3 sqrt2", hint="add the mean back")
+    close_up_to_sign(comps, [[0.6, 0.8], [-0.8, 0.6]], axis=1, atol=1e-6, name="components (ROWS of V^T from the SVD of the CENTRED data)")
+    close(var, [50.0 / 3.0, 25.0 / 6.0], name="explained variance", hint="s_j^2 / (n - 1)")
+    close(ratio, [0.8, 0.2], name="explained variance ratio")
+    Z = pca_transform(X[:1], np.array([10.0, -5.0]), np.array([[0.6, 0.8]]))
+    close(Z, [[5.0]], name="score of (13, -1) on (0.6, 0.8)", hint="subtract the mean before projecting")
+    close(pca_reconstruct(np.array([[5.0]]), np.array([10.0, -5.0]), np.array([[0.6, 0.8]])), [[13.0, -1.0]],
+          name="reconstruction of the score 5", hint="add the mean back")
 
 # %%
 def test_properties(pca_fit, pca_transform, pca_reconstruct):
@@ -1316,7 +1350,9 @@ def test_properties(pca_fit, pca_transform, pca_reconstruct):
 
     rng = np.random.default_rng(5)
     X = rng.normal(size=(50, 4)) @ np.diag([3.0, 2.0, 1.0, 0.5]) + 7.0
+    X_copy = X.copy()
     mean, comps, var, ratio = fields(pca_fit(X, 2), ["mean", "components", "explained_variance", "explained_variance_ratio"], "PCA")
+    close(X, X_copy, rtol=0, atol=0, name="X after pca_fit(X, 2)", hint="do not modify the input: centre a copy (X - mean), not X -= mean")
     comps = as_array(comps, "components", shape=(2, 4))
     close(comps @ comps.T, np.eye(2), atol=1e-6, name="components @ components.T", hint="the components are orthonormal ROWS")
     var, ratio = as_array(var, "explained_variance", shape=(2,)), as_array(ratio, "explained_variance_ratio", shape=(2,))
@@ -1607,6 +1643,15 @@ def test_properties(lstsq_normal_equations, lstsq_qr):
               hint="at the least-squares solution the residual is orthogonal to every column of X")
         w_true = np.array([1.0, -2.0, 0.5])
         close(solver(X, X @ w_true), w_true, name=f"solution of a consistent system ({name})")
+        # scaling X by 2^-20 (~1e-6) scales w by 2^20: least squares has no preferred scale
+        close(solver(X / 2**20, X @ w_true), w_true * 2**20, name=f"solution for X / 2^20 ({name})",
+              hint="adding a fixed 'jitter' to X^T X is ridge regression, not least squares")
+    # polynomial features of degree 9 (cond ~4e6) and y = X w exactly: QR keeps ~1e-9 relative accuracy,
+    # the normal equations (cond^2 ~ 1e13) lose almost everything
+    X = np.vander(np.linspace(0.0, 1.0, 60), 10, increasing=True)
+    w_true = np.linspace(1.0, -1.0, 10)
+    close(lstsq_qr(X, X @ w_true), w_true, rtol=0, atol=1e-5, name="QR solution for polynomial features of degree 9",
+          hint="never form X^T X (or R^T R): solve R w = Q^T y by back substitution, in float64")
 
 # %%
 # HIDDEN
@@ -2118,6 +2163,10 @@ def test_worked_example(pca_reconstruction_errors, n_components_for_variance):
     close(as_scalar(n_components_for_variance(X, 0.75), "k"), 1.0, name="components for 75% of the variance")
     close(as_scalar(n_components_for_variance(X, 0.9), "k"), 2.0, name="components for 90% of the variance",
           hint="the smallest k whose cumulative explained-variance ratio is >= frac (counting from 1)")
+    # Two equal variances: the first component explains exactly 50%, which reaches frac = 0.5 (a tie counts).
+    X = np.array([[1.0, 0.0], [-1.0, 0.0], [0.0, 1.0], [0.0, -1.0]])
+    close(as_scalar(n_components_for_variance(X, 0.5), "k"), 1.0, name="components for 50% with two equal variances",
+          hint="cumulative ratio >= frac: an exact tie counts as reaching frac")
 
 # %%
 def test_properties_on_digits(pca_reconstruction_errors):

@@ -86,11 +86,14 @@ def project_onto_line(b, a):
     Parameters
     ----------
     b : array of shape (m,), float
-    a : array of shape (m,), float, not the zero vector
+    a : array of shape (m,), float, not the zero vector; a and b may have any scale from 1e-15 to 1e15
+        (p must not change when a is replaced by c a for any c != 0, negative included)
 
     Returns
     -------
     p : array of shape (m,), float
+
+    float32 inputs and arithmetic are accepted: p is compared at 1e-5 * max|b|. The inputs are not modified.
     """
     # BEGIN SOLUTION
     a = np.asarray(a, dtype=float)
@@ -105,11 +108,16 @@ def projection_matrix(A):
 
     Parameters
     ----------
-    A : array of shape (m, n), float, linearly independent columns (n <= m)
+    A : array of shape (m, n), float, linearly independent columns (n <= m; n = m gives P = I). The columns
+        may be nearly dependent (condition number of A up to 1e3) and A may have any scale (1e-12 to 1e12).
 
     Returns
     -------
     P : array of shape (m, m), float
+
+    Entries of P lie in [-1, 1] and are compared at atol 1e-4. float32 arithmetic is accepted if it keeps
+    that accuracy at condition number 1e3: through an orthonormal basis of the columns (QR, SVD) it does,
+    through A^T A (condition number squared: 1e6) it does not. The input is not modified.
     """
     # BEGIN SOLUTION
     A = np.asarray(A, dtype=float)
@@ -159,6 +167,7 @@ def test_properties(project_onto_line, projection_matrix):
 # %%
 # HIDDEN
 def test_random_against_orthonormal_basis(project_onto_line, projection_matrix):
+    """Random tall and square matrices and random lines, with entries of different sizes."""
     # Oracle: an orthonormal basis U of col(A) from the SVD (scipy.linalg.orth), P = U U^T; for a line,
     # the least-squares coefficient from numpy.linalg.lstsq. Random Gaussian A (cond < 30):
     # float32 errs by ~1e-6 on projector entries, which lie in [-1, 1]; atol 1e-4.
@@ -180,6 +189,7 @@ def test_random_against_orthonormal_basis(project_onto_line, projection_matrix):
 # %%
 # HIDDEN
 def test_subspace_not_basis(projection_matrix):
+    """Another basis of the same column space, a square invertible matrix, and a single column."""
     # P depends only on the subspace: A and A M (M invertible) give the same projector. A square
     # invertible A spans everything (P = I); a single column gives a a^T / a^T a.
     import numpy as np
@@ -199,6 +209,7 @@ def test_subspace_not_basis(projection_matrix):
 # %%
 # HIDDEN
 def test_residual_and_complement(project_onto_line, projection_matrix):
+    """Vectors orthogonal to the subspace or inside it, and b orthogonal to a or a negative multiple of a."""
     # Vectors in the subspace are fixed, vectors orthogonal to it are sent to 0 (unit vectors: atol 1e-4 for float32).
     import numpy as np
     from mlmathkit_checks import close
@@ -214,6 +225,67 @@ def test_residual_and_complement(project_onto_line, projection_matrix):
     a = Q[:, 0] * 2.5
     close(project_onto_line(Q[:, 1] * 7.0, a), np.zeros(8), atol=1e-6, name="projection of a vector orthogonal to a")
     close(project_onto_line(-4.0 * a, a), -4.0 * a, name="projection of a multiple of a", hint="p = b when b is on the line")
+
+# %%
+# HIDDEN
+def test_nearly_dependent_columns(projection_matrix):
+    """Tall matrices whose columns are nearly linearly dependent (condition number a thousand)."""
+    # Oracle: scipy.linalg.orth (SVD basis), P = U U^T. cond(A) = 1e3: float64 through A^T A errs by
+    # ~eps cond^2 ~ 1e-11; float32 through an orthonormal basis (QR) by ~eps32 cond ~ 2e-6; float32 through
+    # A^T A by ~eps32 cond^2 ~ 3e-3. atol 1e-4 sits between (margins ~40x and ~30x).
+    import numpy as np
+    from scipy.linalg import orth
+    from mlmathkit_checks import close
+
+    rng = np.random.default_rng(1004)
+    for m, n in [(30, 4), (12, 6), (8, 2)]:
+        U = np.linalg.qr(rng.normal(size=(m, n)))[0]
+        V = np.linalg.qr(rng.normal(size=(n, n)))[0]
+        A = (U * np.logspace(0, -3, n)) @ V.T
+        O = orth(A)
+        close(projection_matrix(A), O @ O.T, rtol=0, atol=1e-4, name=f"P for nearly dependent columns, A of shape ({m}, {n})",
+              hint="A^T A squares the condition number: in float32 that loses every digit here; use float64 or an orthonormal basis")
+
+# %%
+# HIDDEN
+def test_tiny_and_huge_scales(project_onto_line, projection_matrix):
+    """Vectors and matrices whose entries are tiny (about 1e-15) or huge (about 1e15)."""
+    # Scaling by a power of two is exact, so the expected projections are those of the unscaled inputs
+    # (scaled with b), from numpy.linalg.lstsq and scipy.linalg.orth. Tolerances as in the random test.
+    import numpy as np
+    from scipy.linalg import orth
+    from mlmathkit_checks import close
+
+    rng = np.random.default_rng(1005)
+    a0, b0 = rng.normal(size=6), rng.normal(size=6)
+    t = np.linalg.lstsq(a0[:, None], b0, rcond=None)[0][0]
+    for ea, eb in [(-50, 0), (50, 0), (-50, -50), (50, 50), (0, 50), (0, -50), (-50, 50)]:
+        a, b = np.ldexp(a0, ea), np.ldexp(b0, eb)
+        p = np.ldexp(t * a0, eb)
+        close(project_onto_line(b, a), p, atol=1e-5 * np.abs(b).max(),
+              name=f"projection with |a| ~ 2^{ea} and |b| ~ 2^{eb}",
+              hint="p = (a.b / a.a) a is unchanged when a is scaled; avoid absolute thresholds and additive epsilons")
+    A0 = rng.normal(size=(9, 3))
+    O = orth(A0)
+    for e in (-40, 40):
+        close(projection_matrix(np.ldexp(A0, e)), O @ O.T, rtol=0, atol=1e-4, name=f"P for A with entries ~ 2^{e}",
+              hint="the projector depends only on the column space, not on the scale of A")
+
+# %%
+# HIDDEN
+def test_inputs_unchanged(project_onto_line, projection_matrix):
+    """The caller's vectors and matrix are left unchanged by the call."""
+    import numpy as np
+    from mlmathkit_checks import close
+
+    rng = np.random.default_rng(1006)
+    a, b, A = rng.normal(size=5), rng.normal(size=5), rng.normal(size=(7, 3))
+    a0, b0, A0 = a.copy(), b.copy(), A.copy()
+    project_onto_line(b, a)
+    close(a, a0, rtol=0, atol=0, name="a after project_onto_line(b, a)", hint="do not modify the input arrays")
+    close(b, b0, rtol=0, atol=0, name="b after project_onto_line(b, a)", hint="do not modify the input arrays")
+    projection_matrix(A)
+    close(A, A0, rtol=0, atol=0, name="A after projection_matrix(A)", hint="do not modify the input array (work on a copy)")
 
 # %% [raw]
 # # END TESTS
@@ -282,18 +354,25 @@ def test_residual_and_complement(project_onto_line, projection_matrix):
 def qr_decomposition(A):
     """Reduced QR decomposition A = Q R by Householder reflections.
 
-    Q has orthonormal columns (Q^T Q = I to ~1e-15, whatever the conditioning of A), R is upper
-    triangular; signs are free (A = (Q D)(D R) for any D = diag(+-1)).
+    Q has orthonormal columns, R is upper triangular; signs are free (A = (Q D)(D R) for any
+    D = diag(+-1)). Q must stay orthonormal on ill-conditioned A: |Q^T Q - I| <= 1e-3 for condition
+    numbers up to 1e10 (Householder reaches ~1e-15 whatever the conditioning; modified Gram-Schmidt,
+    ~1e-16 * cond(A), is accepted too; classical Gram-Schmidt, ~1e-16 * cond(A)^2, is not).
 
     Parameters
     ----------
-    A : array of shape (m, n), float, m >= n, linearly independent columns (possibly ill-conditioned)
+    A : array of shape (m, n), float, m >= n (tall or square), linearly independent columns (possibly
+        ill-conditioned, condition number up to 1e10); A = I and already upper-triangular A are allowed
 
     Returns
     -------
     (Q, R) : tuple
-        Q : array of shape (m, n), float, orthonormal columns
-        R : array of shape (n, n), float, upper triangular (zeros below the diagonal)
+        Q : array of shape (m, n), float, orthonormal columns (the REDUCED factor)
+        R : array of shape (n, n), float, upper triangular: the entries below the diagonal must be zero
+            (exact zeros, or round-off below 1e-4 * max|A|)
+
+    Q, Q R and R are compared at atol 1e-4 (relative to max|A| for R and Q R), so float32 arithmetic is
+    accepted. The input A is not modified.
     """
     # BEGIN SOLUTION
     R = np.array(A, dtype=float)
@@ -344,8 +423,30 @@ def test_properties(qr_decomposition):
     close(Q @ R, A, atol=1e-5, name="Q @ R", hint="the factors must multiply back to A")
 
 # %%
+def test_special_matrices(qr_decomposition):
+    # The identity and an upper-triangular matrix are already R (Q = I, up to signs). For [[0, 1], [1, 1]]
+    # the first pivot is 0 (take sign(0) = +1): Gram-Schmidt by hand gives q1 = (0, 1), r11 = 1, r12 = 1,
+    # q2 = (1, 0), r22 = 1. On polynomial features (cond ~1e8) Q must still be orthonormal (to 1e-3).
+    import numpy as np
+    from mlmathkit_checks import as_array, close, close_up_to_sign, fields
+
+    T = np.array([[2.0, 1.0], [0.0, 3.0]])
+    for label, A, Qe, Re in [("the identity", np.eye(3), np.eye(3), np.eye(3)), ("[[2, 1], [0, 3]]", T, np.eye(2), T),
+                             ("[[0, 1], [1, 1]]", np.array([[0.0, 1.0], [1.0, 1.0]]), np.array([[0.0, 1.0], [1.0, 0.0]]),
+                              np.array([[1.0, 1.0], [0.0, 1.0]]))]:
+        Q, R = fields(qr_decomposition(A), ["Q", "R"], "QR result")
+        close_up_to_sign(Q, Qe, atol=1e-6, name=f"Q for {label} (choose the Householder sign that adds, with sign(0) = +1)")
+        close_up_to_sign(R, Re, axis=1, atol=1e-6, name=f"R for {label} (rows; zeros below the diagonal)")
+    A = np.vander(np.linspace(0.0, 1.0, 40), 12)
+    Q, R = fields(qr_decomposition(A), ["Q", "R"], "QR result")
+    Q = as_array(Q, "Q", shape=(40, 12))
+    close(Q.T @ Q, np.eye(12), rtol=0, atol=1e-3, name="Q^T Q for np.vander(np.linspace(0, 1, 40), 12)",
+          hint="classical Gram-Schmidt (and A^T A) lose orthogonality on ill-conditioned columns: use Householder reflections")
+
+# %%
 # HIDDEN
 def test_random_against_numpy(qr_decomposition):
+    """Random tall and square matrices of several sizes and scales, including a single column."""
     # Oracle: numpy.linalg.qr (LAPACK Householder), compared up to the sign of each column of Q and the
     # matching row of R. Random Gaussian matrices, cond < 50: float32 errs by ~1e-6 (entries of Q lie in
     # [-1, 1]; R is compared relative to its largest entry), so atol 1e-4.
@@ -365,6 +466,7 @@ def test_random_against_numpy(qr_decomposition):
 # %%
 # HIDDEN
 def test_orthogonality_ill_conditioned(qr_decomposition):
+    """Ill-conditioned tall matrices: polynomial features and singular values spread over ten orders of magnitude."""
     # Polynomial features of degree 11 on 40 points (cond ~1e8) and a matrix with singular values
     # 1 ... 1e-10. Closed-form oracle: Q^T Q = I. Householder keeps |Q^T Q - I| ~ 1e-15 (float32: ~1e-5),
     # modified Gram-Schmidt ~ eps cond ~ 1e-7 here, classical Gram-Schmidt ~ eps cond^2 = O(1): atol 1e-3
@@ -388,6 +490,7 @@ def test_orthogonality_ill_conditioned(qr_decomposition):
 # %%
 # HIDDEN
 def test_already_triangular(qr_decomposition):
+    """Matrices whose columns already point along the axes: the identity, upper-triangular matrices, [I; 0], a permutation."""
     # Columns that already point along e_1 (identity, upper-triangular, [I; 0], a permutation): with
     # v = x - |x| e_1 the Householder vector is 0 and normalising it gives 0/0. The exact QR of an upper
     # triangular A is Q = I (up to signs), R = A.
@@ -404,6 +507,33 @@ def test_already_triangular(qr_decomposition):
         close_up_to_sign(Q, Qe, rtol=0, atol=1e-5, name=f"Q for {label}")
         close_up_to_sign(R, Re, axis=1, rtol=0, atol=1e-5, name=f"R for {label}")
         close(as_array(Q, "Q") @ as_array(R, "R"), A, rtol=0, atol=1e-5, name=f"Q @ R for {label}")
+
+# %%
+# HIDDEN
+def test_tall_factors_and_unchanged_input(qr_decomposition):
+    """Tall matrices (more rows than columns): reduced shapes, exact structure, and the caller's matrix left unchanged."""
+    # Oracle: numpy.linalg.qr (reduced) up to signs; the structure of R (zeros below the diagonal) and
+    # Q^T Q = I are closed forms. A column with a zero first entry below the diagonal exercises sign(0).
+    import numpy as np
+    from mlmathkit_checks import as_array, close, close_up_to_sign, fields
+
+    rng = np.random.default_rng(2004)
+    A = rng.normal(size=(9, 4)) * 3.0
+    B = rng.normal(size=(7, 3))
+    B[0, 0] = 0.0  # the first pivot x_1 is exactly 0: sign(0) must count as +1
+    for label, M in [("a 9 x 4 matrix", A), ("a 7 x 3 matrix with a zero first entry", B)]:
+        M0 = M.copy()
+        Qo, Ro = np.linalg.qr(M0)
+        m, n = M0.shape
+        Q, R = fields(qr_decomposition(M), ["Q", "R"], "QR result")
+        close(M, M0, rtol=0, atol=0, name=f"A after qr_decomposition(A) ({label})", hint="work on a copy: do not modify the input")
+        Q, R = as_array(Q, "Q", shape=(m, n)), as_array(R, "R", shape=(n, n))
+        close(np.tril(R, -1), np.zeros((n, n)), rtol=0, atol=1e-4 * np.abs(M0).max(), name=f"entries of R below the diagonal ({label})",
+              hint="every column of the reduced matrix needs its reflection, also the last one when m > n")
+        close(Q.T @ Q, np.eye(n), rtol=0, atol=1e-4, name=f"Q^T Q ({label})")
+        close_up_to_sign(Q, Qo, rtol=0, atol=1e-4, name=f"Q ({label})")
+        close_up_to_sign(R, Ro, axis=1, rtol=0, atol=1e-4 * np.abs(Ro).max(), name=f"R ({label})")
+        close(Q @ R, M0, rtol=0, atol=1e-4 * np.abs(M0).max(), name=f"Q @ R ({label})")
 
 # %% [raw]
 # # END TESTS
@@ -488,10 +618,12 @@ def symmetric_eig(S, tol=1e-12, max_iter=1000):
 
     Parameters
     ----------
-    S : array of shape (n, n), float, symmetric; eigenvalues may be negative, repeated or nearly equal,
-        and the scale of S may be anything (1e-12 or 1e12)
-    tol : float, relative deflation tolerance
-    max_iter : int, cap on the number of QR steps
+    S : array of shape (n, n), float, symmetric (n >= 1); eigenvalues may be negative, repeated (e.g. S = I),
+        nearly equal, or of equal magnitude and opposite sign (lambda and -lambda, e.g. [[0, 1], [1, 0]]);
+        the scale of S may be anything (1e-20 to 1e20). S = 0 gives w = 0 and any orthogonal V.
+    tol : float, relative deflation tolerance: deflate when ||A[m-1, :m-1]|| <= tol * ||S||_F
+    max_iter : int, cap on the number of QR steps. With the Wilkinson shift every symmetric S converges
+        far within the default cap; what is returned if the cap is reached is not tested.
 
     Returns
     -------
@@ -499,6 +631,9 @@ def symmetric_eig(S, tol=1e-12, max_iter=1000):
         w : array of shape (n,), float, eigenvalues in descending order (error <= 1e-8 ||S||)
         V : array of shape (n, n), float, orthonormal columns, S V[:, i] = w[i] V[:, i]
             (error <= 2e-9 ||S|| / gap_i up to sign; any orthonormal basis of a repeated eigenvalue's eigenspace)
+        Here ||S|| is the spectral norm max |w|.
+
+    Compute in float64: float32 arithmetic cannot reach these accuracies. S is not modified.
     """
     # BEGIN SOLUTION
     A = np.array(S, dtype=float)
@@ -535,6 +670,15 @@ def test_worked_example(symmetric_eig):
     close(w, [3.0, 1.0], name="eigenvalues of [[2, 1], [1, 2]]", hint="eigenvalues in DESCENDING order")
     r = 1 / np.sqrt(2)
     close_up_to_sign(V, [[r, r], [r, -r]], atol=1e-6, name="eigenvectors of [[2, 1], [1, 2]] (unit COLUMNS of V, same order as the eigenvalues)")
+    # [[0, 2], [2, 0]] (1, 1) = 2 (1, 1) and [[0, 2], [2, 0]] (1, -1) = -2 (1, -1): equal magnitudes, opposite signs.
+    w, V = fields(symmetric_eig(np.array([[0.0, 2.0], [2.0, 0.0]])), ["w", "V"], "eigendecomposition")
+    close(w, [2.0, -2.0], name="eigenvalues of [[0, 2], [2, 0]]",
+          hint="plain QR iteration never converges for lambda and -lambda: use the Wilkinson shift with sign(0) = +1")
+    close_up_to_sign(V, [[r, r], [r, -r]], atol=1e-6, name="eigenvectors of [[0, 2], [2, 0]]")
+    # The same matrix [[2, 1], [1, 2]] scaled by 1e-13: eigenvalues 3e-13 and 1e-13.
+    w, V = fields(symmetric_eig(1e-13 * np.array([[2.0, 1.0], [1.0, 2.0]])), ["w", "V"], "eigendecomposition")
+    close(w, [3e-13, 1e-13], rtol=1e-6, atol=0, name="eigenvalues of 1e-13 * [[2, 1], [1, 2]]",
+          hint="the stopping rule must be relative to ||S||: a tiny matrix is not already diagonal")
 
 # %%
 def test_properties(symmetric_eig):
@@ -548,7 +692,7 @@ def test_properties(symmetric_eig):
     w, V = as_array(w, "w", shape=(6,)), as_array(V, "V", shape=(6, 6))
     require(bool(np.all(np.diff(w) <= 0)), f"eigenvalues must be sorted in descending order, got {np.round(w, 4)}")
     close(V.T @ V, np.eye(6), atol=1e-6, name="V^T V", hint="the eigenvectors must be orthonormal columns")
-    scale = np.abs(S).sum()
+    scale = np.linalg.norm(S)  # Frobenius norm
     close(S @ V, V * w, rtol=0, atol=1e-7 * scale, name="S V - V diag(w)",
           hint="column i of V must satisfy S v_i = w_i v_i")
     close(w.sum(), np.trace(S), atol=1e-7 * scale, name="sum of the eigenvalues", hint="it equals the trace of S")
@@ -556,6 +700,7 @@ def test_properties(symmetric_eig):
 # %%
 # HIDDEN
 def test_random_spectra_against_eigh(symmetric_eig):
+    """Random symmetric matrices of sizes 1 to 20 with well-separated eigenvalues of both signs."""
     # Oracle: numpy.linalg.eigh. S = Q diag(lam) Q^T with random Q and random eigenvalues (gaps >= ~0.05 of
     # the spread, some negative). Eigenvalues: atol 1e-8 ||S|| (a converged iteration gives ~1e-14; power
     # iteration stopped at residual 1e-10 ||S|| gives ~1e-11). Eigenvectors, up to sign: Davis-Kahan,
@@ -586,6 +731,7 @@ def test_random_spectra_against_eigh(symmetric_eig):
 # %%
 # HIDDEN
 def test_hard_spectra(symmetric_eig):
+    """Opposite eigenvalues of equal magnitude, repeated, nearly equal and zero eigenvalues, a diagonal matrix, tiny and huge scales."""
     # Opposite eigenvalues of equal magnitude (plain QR iteration never converges), repeated eigenvalues
     # (only the eigenspace is defined: compared through its projector), nearly equal eigenvalues, zero
     # eigenvalues, a diagonal matrix, and scales 1e-12 and 1e12 (tolerances must be relative to ||S||).
@@ -629,6 +775,7 @@ def test_hard_spectra(symmetric_eig):
 # %%
 # HIDDEN
 def test_graph_laplacian(symmetric_eig):
+    """Graph Laplacians: a path (tridiagonal, mostly exact zeros) and two disconnected cliques (repeated eigenvalues)."""
     # Spectral clustering: the Laplacian L = D - W of a graph with c connected components has eigenvalue 0
     # with multiplicity c, and its null space is spanned by the components' indicator vectors (closed form).
     # Two disjoint cliques (sizes 3 and 4) joined to nothing: eigenvalues 4, 4, 4, 3, 3, 0, 0 exactly.
@@ -662,6 +809,84 @@ def test_graph_laplacian(symmetric_eig):
     on_clique = np.zeros((7, 4))
     on_clique[3:] = np.eye(4) - 0.25  # vectors on the 4-clique orthogonal to its indicator (rank 3)
     same_subspace(V[:, :3], on_clique, atol=1e-6, name="eigenvectors of the eigenvalue 4")
+
+# %%
+# HIDDEN
+def test_exact_symmetric_blocks(symmetric_eig):
+    """Matrices whose trailing 2 x 2 block has equal diagonal entries, with eigenvalues lambda and -lambda."""
+    # Closed forms: [[c, b], [b, c]] has eigenvalues c + b, c - b with eigenvectors (1, 1)/sqrt2, (1, -1)/sqrt2.
+    # With a = c the Wilkinson shift needs sign(0) = +1 (np.sign(0) = 0 gives the mean, and the iteration
+    # never moves); plain or Rayleigh-quotient shifts and power iteration stall on lambda, -lambda too.
+    import numpy as np
+    from mlmathkit_checks import as_array, close, close_up_to_sign, fields
+
+    r = 1 / np.sqrt(2)
+    cases = {"[[0, 1], [1, 0]]": (np.array([[0.0, 1.0], [1.0, 0.0]]), [1.0, -1.0], [[r, r], [r, -r]]),
+             "[[0, -3], [-3, 0]]": (np.array([[0.0, -3.0], [-3.0, 0.0]]), [3.0, -3.0], [[r, r], [-r, r]]),
+             "[[2, 5], [5, 2]]": (np.array([[2.0, 5.0], [5.0, 2.0]]), [7.0, -3.0], [[r, r], [r, -r]])}
+    B = np.zeros((4, 4))
+    B[:2, :2] = [[5.0, 1.0], [1.0, 5.0]]
+    B[2:, 2:] = [[0.0, 2.0], [2.0, 0.0]]
+    E = np.zeros((4, 4))
+    E[:2, :2], E[2:, 2:] = [[r, r], [r, -r]], [[r, r], [r, -r]]
+    cases["a block-diagonal 4 x 4 matrix with blocks [[5, 1], [1, 5]] and [[0, 2], [2, 0]]"] = (B, [6.0, 4.0, 2.0, -2.0], E[:, [0, 1, 2, 3]])
+    for label, (S, w_exp, V_exp) in cases.items():
+        n = len(S)
+        norm = np.abs(w_exp).max()
+        w, V = fields(symmetric_eig(S), ["w", "V"], "eigendecomposition")
+        close(w, w_exp, rtol=0, atol=1e-8 * norm, name=f"eigenvalues of {label}",
+              hint="Wilkinson shift with sign(0) = +1: np.sign(0) is 0")
+        V = as_array(V, "V", shape=(n, n))
+        gap = 2.0
+        close_up_to_sign(V, V_exp, rtol=0, atol=2e-9 * norm / gap, name=f"eigenvectors of {label} (columns of V)")
+
+# %%
+# HIDDEN
+def test_identity_zero_and_extreme_scales(symmetric_eig):
+    """S = I (one eigenvalue repeated n times), S = 0, and matrices of size 1e-20 and 1e20."""
+    # S = c I: every orthonormal V is correct, the test checks V^T V = I and w = c. S = 0: w = 0. Scaled
+    # spectra: numpy.linalg.eigh oracle, tolerances relative to ||S|| as in the random test; an absolute
+    # stopping threshold takes a matrix of size 1e-20 for diagonal at once.
+    import numpy as np
+    from mlmathkit_checks import as_array, close, close_up_to_sign, fields
+
+    for label, S, w_exp in [("S = I (4 x 4)", np.eye(4), np.ones(4)), ("S = 2.5 I (3 x 3)", 2.5 * np.eye(3), np.full(3, 2.5)),
+                            ("S = 0 (3 x 3)", np.zeros((3, 3)), np.zeros(3)), ("a 1 x 1 matrix", np.array([[-4.0]]), [-4.0])]:
+        n = len(S)
+        w, V = fields(symmetric_eig(S), ["w", "V"], "eigendecomposition")
+        close(w, w_exp, rtol=1e-8, atol=1e-12, name=f"eigenvalues of {label}")
+        V = as_array(V, "V", shape=(n, n))
+        close(V.T @ V, np.eye(n), rtol=0, atol=1e-6, name=f"V^T V for {label}", hint="V must be orthogonal even when every vector is an eigenvector")
+    rng = np.random.default_rng(3003)
+    Q = np.linalg.qr(rng.normal(size=(5, 5)))[0]
+    for scale in (1e-20, 1e-13, 1e20):
+        lam = scale * np.array([3.0, -2.0, 1.0, -0.5, 2.5])
+        S = (Q * lam) @ Q.T
+        S = (S + S.T) / 2
+        wo, Vo = np.linalg.eigh(S)
+        wo, Vo = wo[::-1], Vo[:, ::-1]
+        norm = np.abs(wo).max()
+        w, V = fields(symmetric_eig(S), ["w", "V"], "eigendecomposition")
+        close(w, wo, rtol=0, atol=1e-8 * norm, name=f"eigenvalues of a matrix of size {scale:g}",
+              hint="the stopping rule must be relative to ||S||: a tiny matrix is not already diagonal")
+        V = as_array(V, "V", shape=(5, 5))
+        for j in range(5):
+            gap = np.abs(np.delete(wo, j) - wo[j]).min()
+            close_up_to_sign(V[:, [j]], Vo[:, [j]], rtol=0, atol=2e-9 * norm / gap, name=f"eigenvector {j} of a matrix of size {scale:g}")
+
+# %%
+# HIDDEN
+def test_input_unchanged(symmetric_eig):
+    """The caller's matrix is left unchanged by the call."""
+    import numpy as np
+    from mlmathkit_checks import close
+
+    rng = np.random.default_rng(3004)
+    B = rng.normal(size=(6, 6))
+    S = (B + B.T) / 2
+    S0 = S.copy()
+    symmetric_eig(S)
+    close(S, S0, rtol=0, atol=0, name="S after symmetric_eig(S)", hint="work on a copy of S: do not modify the input")
 
 # %% [raw]
 # # END TESTS
@@ -729,8 +954,8 @@ def truncated_svd(A, k):
 
     Parameters
     ----------
-    A : array of shape (m, n), float
-    k : int, 0 <= k <= min(m, n)
+    A : array of shape (m, n), float, tall (m > n), square or wide (m < n), of any rank
+    k : int, 0 <= k <= min(m, n) (k = 0 gives arrays of shapes (m, 0), (0,), (0, n))
 
     Returns
     -------
@@ -738,6 +963,9 @@ def truncated_svd(A, k):
         U_k : array of shape (m, k), orthonormal columns (left singular vectors)
         s_k : array of shape (k,), the k largest singular values, descending, accurate to ~1e-15 * s[0]
         Vt_k : array of shape (k, n), orthonormal rows (right singular vectors, transposed)
+        The signs are free but must match within each triple: A Vt_k[i] = s_k[i] U_k[:, i].
+
+    Compute in float64: singular values are compared at atol 1e-12 * s[0], beyond float32. A is not modified.
     """
     # BEGIN SOLUTION
     U, s, Vt = np.linalg.svd(np.asarray(A, dtype=float), full_matrices=False)
@@ -750,12 +978,14 @@ def best_rank_k(A, k):
 
     Parameters
     ----------
-    A : array of shape (m, n), float
-    k : int, 0 <= k <= min(m, n)
+    A : array of shape (m, n), float, tall, square or wide, of any rank
+    k : int, 0 <= k <= min(m, n); for k >= rank(A), A_k = A
 
     Returns
     -------
-    A_k : array of shape (m, n), float, of rank <= k (all zeros for k = 0)
+    A_k : array of shape (m, n), float, of rank <= k (an (m, n) array of zeros for k = 0)
+
+    Compared at atol 1e-6 * s[0], so float32 arithmetic is accepted. A is not modified.
     """
     # BEGIN SOLUTION
     U, s, Vt = truncated_svd(A, k)
@@ -771,12 +1001,14 @@ def rank_k_errors(s, k):
 
     Parameters
     ----------
-    s : array of shape (r,), float, singular values in descending order
-    k : int >= 0
+    s : array of shape (r,), float, singular values in descending order (ties and zeros allowed)
+    k : int >= 0 (k = 0 keeps nothing; k >= r discards nothing)
 
     Returns
     -------
     (spectral, frobenius) : tuple of two floats
+
+    Compared at rtol 1e-6: compute in float64. s is not modified.
     """
     # BEGIN SOLUTION
     tail = np.asarray(s, dtype=float)[k:]
@@ -807,6 +1039,11 @@ def test_worked_example(truncated_svd, best_rank_k, rank_k_errors):
           hint="sigma_{k+1} in one-based notation is s[k] in Python")
     close(as_scalar(frob, "Frobenius error"), np.sqrt(5.0), name="Frobenius error for s = (3, 2, 1), k = 1",
           hint="the square root of the sum of the squared discarded singular values")
+    # k = 3 = len(s) discards nothing: both errors are 0; k = 0 keeps nothing: A_0 is the zero matrix.
+    spectral, frob = fields(rank_k_errors(np.array([3.0, 2.0, 1.0]), 3), ["spectral", "frobenius"], "errors")
+    close([as_scalar(spectral, "spectral error"), as_scalar(frob, "Frobenius error")], [0.0, 0.0],
+          name="errors for s = (3, 2, 1), k = 3", hint="nothing is discarded when k >= len(s)")
+    close(best_rank_k(A, 0), np.zeros((3, 2)), name="best rank-0 approximation", hint="an (m, n) array of zeros")
 
 # %%
 def test_properties(truncated_svd, best_rank_k, rank_k_errors):
@@ -832,11 +1069,12 @@ def test_properties(truncated_svd, best_rank_k, rank_k_errors):
 # %%
 # HIDDEN
 def test_svd_against_scipy(truncated_svd, best_rank_k):
+    """Random tall, square and wide matrices with well-separated singular values, several k."""
     # Oracle: scipy.linalg.svd with LAPACK's gesvd driver (numpy uses gesdd). Singular values well separated
     # (gap >= 0.1 s_1), so singular vectors are determined to ~1e-15 / 0.1; atol 1e-6 allows float32.
     import numpy as np
     from scipy.linalg import svd
-    from mlmathkit_checks import close, close_up_to_sign, fields
+    from mlmathkit_checks import as_array, close, close_up_to_sign, fields
 
     rng = np.random.default_rng(4001)
     for m, n, k in [(6, 4, 2), (4, 6, 3), (5, 5, 5), (30, 8, 3), (3, 10, 1), (7, 1, 1)]:
@@ -850,10 +1088,14 @@ def test_svd_against_scipy(truncated_svd, best_rank_k):
         close_up_to_sign(U, Uo[:, :k], rtol=0, atol=1e-6, name=f"U_k {tag} (the FIRST k columns of U)")
         close_up_to_sign(Vt, Vto[:k], axis=1, rtol=0, atol=1e-6, name=f"Vt_k {tag} (the first k ROWS of V^T)")
         close(best_rank_k(A, k), (Uo[:, :k] * so[:k]) @ Vto[:k], rtol=0, atol=1e-6 * so[0], name=f"A_k {tag}")
+        # the signs of u_i and v_i are free, but only together: A v_i = s_i u_i for each triple
+        close(A @ as_array(Vt, "Vt_k").T, as_array(U, "U_k") * so[:k], rtol=0, atol=1e-6 * so[0],
+              name=f"A V_k - U_k diag(s_k) {tag}", hint="flip u_i and v_i together: each triple must satisfy A v_i = s_i u_i")
 
 # %%
 # HIDDEN
 def test_eckart_young(best_rank_k, rank_k_errors):
+    """Every k from 0 up to min(m, n) on a rank-deficient tall matrix and a wide matrix."""
     # Closed form: ||A - A_k||_2 = s_{k+1}, ||A - A_k||_F^2 = sum_{i>k} s_i^2, checked with numpy.linalg.norm on the
     # student's A_k and on the oracle's singular values (scipy gesvd), for every k, on a rank-4 and a wide matrix.
     import numpy as np
@@ -878,6 +1120,7 @@ def test_eckart_young(best_rank_k, rank_k_errors):
 # %%
 # HIDDEN
 def test_small_singular_values(truncated_svd, rank_k_errors):
+    """Singular values spread over twelve orders of magnitude, tied singular values, and k = 0."""
     # Singular values 1 ... 1e-12. A backward-stable SVD gets each one to ~eps * s_1 ~ 1e-16 (atol 1e-12 leaves
     # a 1e3-1e4 margin); sqrt(eig(A^T A)) errs by ~sqrt(eps) ~ 1e-8 on the small ones. Oracle: scipy gesvd.
     # Also ties (s_2 = s_3): A_k is then not unique, but its errors are.
@@ -902,6 +1145,7 @@ def test_small_singular_values(truncated_svd, rank_k_errors):
 # %%
 # HIDDEN
 def test_rank_zero_and_full(best_rank_k):
+    """k = 0 (nothing kept), k = min(m, n), and k above the rank of the matrix."""
     import numpy as np
     from mlmathkit_checks import close
 
@@ -913,6 +1157,43 @@ def test_rank_zero_and_full(best_rank_k):
     B = rng.normal(size=(6, 2)) @ rng.normal(size=(2, 6))
     close(best_rank_k(B, 4), B, rtol=0, atol=1e-6, name="best rank-4 approximation of a rank-2 matrix",
           hint="a matrix of rank 2 is its own best rank-4 approximation")
+
+# %%
+# HIDDEN
+def test_shapes_signs_and_unchanged_input(truncated_svd, best_rank_k, rank_k_errors):
+    """Shapes for k = 0 and for wide matrices, singular triples of a matrix with a repeated singular value, and inputs left unchanged."""
+    # Closed forms: the shapes of the docstring; every singular triple satisfies A v_i = s_i u_i with orthonormal
+    # u's and v's, whatever basis a repeated singular value gets. [I; 0] and [I, 0] have singular values all 1.
+    import numpy as np
+    from mlmathkit_checks import as_array, close, fields
+
+    rng = np.random.default_rng(4005)
+    A = rng.normal(size=(5, 8))
+    A0 = A.copy()
+    for k in (0, 2, 5):
+        U, s, Vt = fields(truncated_svd(A, k), ["U_k", "s_k", "Vt_k"], "truncated SVD")
+        U = as_array(U, f"U_k for a 5 x 8 matrix and k = {k}", shape=(5, k))
+        s = as_array(s, f"s_k for a 5 x 8 matrix and k = {k}", shape=(k,))
+        Vt = as_array(Vt, f"Vt_k for a 5 x 8 matrix and k = {k}", shape=(k, 8))
+        close(A0 @ Vt.T, U * s, rtol=0, atol=1e-6 * np.linalg.norm(A0, 2), name=f"A V_k - U_k diag(s_k) for a 5 x 8 matrix, k = {k}",
+              hint="each triple must satisfy A v_i = s_i u_i: flip u_i and v_i together")
+    close(A, A0, rtol=0, atol=0, name="A after truncated_svd(A, k)", hint="do not modify the input")
+    best_rank_k(A, 2)
+    close(A, A0, rtol=0, atol=0, name="A after best_rank_k(A, 2)", hint="do not modify the input")
+    s = np.array([4.0, 3.0, 1.0])
+    rank_k_errors(s, 1)
+    close(s, [4.0, 3.0, 1.0], rtol=0, atol=0, name="s after rank_k_errors(s, 1)", hint="do not modify the input")
+    for label, M in [("[I; 0] (6 x 3)", np.eye(6, 3)), ("[I, 0] (3 x 6)", np.eye(3, 6))]:
+        m, n = M.shape
+        for k in (1, 3):
+            U, s_k, Vt = fields(truncated_svd(M, k), ["U_k", "s_k", "Vt_k"], "truncated SVD")
+            U, s_k, Vt = as_array(U, "U_k", shape=(m, k)), as_array(s_k, "s_k", shape=(k,)), as_array(Vt, "Vt_k", shape=(k, n))
+            close(s_k, np.ones(k), rtol=1e-10, name=f"singular values of {label}, k = {k}")
+            close(U.T @ U, np.eye(k), rtol=0, atol=1e-10, name=f"U_k^T U_k for {label}, k = {k}")
+            close(Vt @ Vt.T, np.eye(k), rtol=0, atol=1e-10, name=f"Vt_k Vt_k^T for {label}, k = {k}")
+            close(M @ Vt.T, U * s_k, rtol=0, atol=1e-10, name=f"A V_k - U_k diag(s_k) for {label}, k = {k}",
+                  hint="each triple must satisfy A v_i = s_i u_i")
+        close(best_rank_k(M, 3), M, rtol=0, atol=1e-10, name=f"best rank-3 approximation of {label}")
 
 # %% [raw]
 # # END TESTS
@@ -972,8 +1253,10 @@ def pca_fit(X, k):
 
     Parameters
     ----------
-    X : array of shape (n, d), float, n >= 2 samples as rows
-    k : int, 1 <= k <= min(n, d)
+    X : array of shape (n, d), float, n >= 2 samples as rows; n > d and n <= d are both allowed
+    k : int, 1 <= k <= min(n, d). When n <= d the centred data have rank at most n - 1, so with k = n the
+        last component has variance 0 and its direction is arbitrary (any unit vector orthogonal to the
+        others is accepted).
 
     Returns
     -------
@@ -982,6 +1265,9 @@ def pca_fit(X, k):
         "components" : array (k, d), orthonormal rows, by decreasing variance (signs arbitrary)
         "explained_variance" : array (k,), descending
         "explained_variance_ratio" : array (k,), fractions of the total variance, sum <= 1
+
+    Variances and ratios are compared at rtol 1e-4 and components at atol 1e-5, so float32 arithmetic is
+    accepted. X is not modified (centre a copy).
     """
     # BEGIN SOLUTION
     X = np.asarray(X, dtype=float)
@@ -998,13 +1284,15 @@ def pca_transform(X, mean, components):
 
     Parameters
     ----------
-    X : array of shape (n, d), float
+    X : array of shape (n, d), float (new samples, not necessarily those the PCA was fitted on)
     mean : array of shape (d,), float
-    components : array of shape (k, d), float, orthonormal rows
+    components : array of shape (k, d), float, orthonormal rows (k < d, k = d allowed)
 
     Returns
     -------
     Z : array of shape (n, k), float
+
+    Compared at atol 1e-4 * max|Z|, so float32 arithmetic is accepted. The inputs are not modified.
     """
     # BEGIN SOLUTION
     return (np.asarray(X, dtype=float) - mean) @ np.asarray(components, dtype=float).T
@@ -1018,11 +1306,13 @@ def pca_reconstruct(Z, mean, components):
     ----------
     Z : array of shape (n, k), float
     mean : array of shape (d,), float
-    components : array of shape (k, d), float, orthonormal rows
+    components : array of shape (k, d), float, orthonormal rows (k < d, k = d allowed)
 
     Returns
     -------
     X_hat : array of shape (n, d), float
+
+    Compared at atol 1e-4 * max|X_hat|, so float32 arithmetic is accepted. The inputs are not modified.
     """
     # BEGIN SOLUTION
     return np.asarray(Z, dtype=float) @ np.asarray(components, dtype=float) + mean
@@ -1036,23 +1326,22 @@ def pca_reconstruct(Z, mean, components):
 
 # %%
 def test_worked_example(pca_fit, pca_transform, pca_reconstruct):
-    # Centred points (3, 3), (-3, -3), (1, -1), (-1, 1), shifted by (10, -5). Along u1 = (1, 1)/sqrt2 the
-    # coordinates are 3 sqrt2, -3 sqrt2, 0, 0: variance (18 + 18)/3 = 12; along u2 = (1, -1)/sqrt2 they are
-    # 0, 0, sqrt2, -sqrt2: variance 4/3. Ratios 12/(40/3) = 0.9 and 0.1.
+    # Centred points (3, 4), (-3, -4), (-2, 1.5), (2, -1.5), shifted by (10, -5). Along u1 = (0.6, 0.8) the
+    # coordinates are 5, -5, 0, 0: variance (25 + 25)/3 = 50/3; along u2 = (-0.8, 0.6) they are 0, 0, 2.5, -2.5:
+    # variance 12.5/3 = 25/6. Ratios (50/3)/(125/6) = 0.8 and 0.2.
     import numpy as np
     from mlmathkit_checks import close, close_up_to_sign, fields
 
-    X = np.array([[3.0, 3.0], [-3.0, -3.0], [1.0, -1.0], [-1.0, 1.0]]) + np.array([10.0, -5.0])
+    X = np.array([[3.0, 4.0], [-3.0, -4.0], [-2.0, 1.5], [2.0, -1.5]]) + np.array([10.0, -5.0])
     mean, comps, var, ratio = fields(pca_fit(X, 2), ["mean", "components", "explained_variance", "explained_variance_ratio"], "PCA")
     close(mean, [10.0, -5.0], name="mean")
-    r = 1 / np.sqrt(2)
-    close_up_to_sign(comps, [[r, r], [r, -r]], axis=1, atol=1e-6, name="components (ROWS of V^T from the SVD of the CENTRED data)")
-    close(var, [12.0, 4.0 / 3.0], name="explained variance", hint="s_j^2 / (n - 1)")
-    close(ratio, [0.9, 0.1], name="explained variance ratio")
-    Z = pca_transform(X[:1], np.array([10.0, -5.0]), np.array([[r, r]]))
-    close(Z, [[3 * np.sqrt(2)]], name="score of (13, -2) on (1, 1)/sqrt2", hint="subtract the mean before projecting")
-    close(pca_reconstruct(np.array([[3 * np.sqrt(2)]]), np.array([10.0, -5.0]), np.array([[r, r]])), [[13.0, -2.0]],
-          name="reconstruction of the score 3 sqrt2", hint="add the mean back")
+    close_up_to_sign(comps, [[0.6, 0.8], [-0.8, 0.6]], axis=1, atol=1e-6, name="components (ROWS of V^T from the SVD of the CENTRED data)")
+    close(var, [50.0 / 3.0, 25.0 / 6.0], name="explained variance", hint="s_j^2 / (n - 1)")
+    close(ratio, [0.8, 0.2], name="explained variance ratio")
+    Z = pca_transform(X[:1], np.array([10.0, -5.0]), np.array([[0.6, 0.8]]))
+    close(Z, [[5.0]], name="score of (13, -1) on (0.6, 0.8)", hint="subtract the mean before projecting")
+    close(pca_reconstruct(np.array([[5.0]]), np.array([10.0, -5.0]), np.array([[0.6, 0.8]])), [[13.0, -1.0]],
+          name="reconstruction of the score 5", hint="add the mean back")
 
 # %%
 def test_properties(pca_fit, pca_transform, pca_reconstruct):
@@ -1061,7 +1350,9 @@ def test_properties(pca_fit, pca_transform, pca_reconstruct):
 
     rng = np.random.default_rng(5)
     X = rng.normal(size=(50, 4)) @ np.diag([3.0, 2.0, 1.0, 0.5]) + 7.0
+    X_copy = X.copy()
     mean, comps, var, ratio = fields(pca_fit(X, 2), ["mean", "components", "explained_variance", "explained_variance_ratio"], "PCA")
+    close(X, X_copy, rtol=0, atol=0, name="X after pca_fit(X, 2)", hint="do not modify the input: centre a copy (X - mean), not X -= mean")
     comps = as_array(comps, "components", shape=(2, 4))
     close(comps @ comps.T, np.eye(2), atol=1e-6, name="components @ components.T", hint="the components are orthonormal ROWS")
     var, ratio = as_array(var, "explained_variance", shape=(2,)), as_array(ratio, "explained_variance_ratio", shape=(2,))
@@ -1075,6 +1366,7 @@ def test_properties(pca_fit, pca_transform, pca_reconstruct):
 # %%
 # HIDDEN
 def test_fit_against_sklearn(pca_fit):
+    """Random correlated data with shifted means: tall and wide, keeping some or all components."""
     # Oracle: sklearn.decomposition.PCA(svd_solver="full"). Data with well-separated variances (ratio >= 1.5
     # between consecutive ones), so components are determined to ~1e-15 / gap: atol 1e-6 allows float32
     # and the covariance-eigenvector route; variances rtol 1e-4 (float32 ~1e-6).
@@ -1099,6 +1391,7 @@ def test_fit_against_sklearn(pca_fit):
 # %%
 # HIDDEN
 def test_transform_and_reconstruct_against_sklearn(pca_transform, pca_reconstruct):
+    """Scores and reconstructions of new samples with a fitted mean and three of six components."""
     # Oracle: a fitted sklearn PCA's transform and inverse_transform, with its own mean_ and components_.
     # Scores and data are O(10): atol 1e-4 max|.| (float32 errs by ~1e-6 relative).
     import numpy as np
@@ -1119,6 +1412,7 @@ def test_transform_and_reconstruct_against_sklearn(pca_transform, pca_reconstruc
 # %%
 # HIDDEN
 def test_low_rank_and_nearly_equal_variances(pca_fit, pca_transform, pca_reconstruct):
+    """Data on a plane inside a five-dimensional space, and data whose two largest variances are nearly equal."""
     # (a) Data on a 2-D affine plane in R^5: ratios (r1, r2, 0, 0, 0) and exact reconstruction with k = 2.
     # (b) Two nearly equal top variances: the individual components are ill-determined (Davis-Kahan), so
     # they are compared through the reconstruction and the spanned subspace (sklearn oracle).
@@ -1144,6 +1438,38 @@ def test_low_rank_and_nearly_equal_variances(pca_fit, pca_transform, pca_reconst
     X_hat = pca.inverse_transform(pca.transform(X))
     close(pca_reconstruct(pca_transform(X, m2, c2), m2, c2), X_hat, rtol=0, atol=1e-4 * np.abs(X_hat).max(),
           name="rank-2 reconstruction (nearly equal variances)")
+
+# %%
+# HIDDEN
+def test_fewer_samples_than_features_and_unchanged_input(pca_fit, pca_transform, pca_reconstruct):
+    """Fewer samples than features with k = n, and the caller's arrays left unchanged."""
+    # n = 5 samples in d = 9: the centred data have rank 4 (closed form), so the 5th variance is 0 and its
+    # component is any unit vector orthogonal to the others. Oracle for the first 4: sklearn PCA.
+    import numpy as np
+    from sklearn.decomposition import PCA
+    from mlmathkit_checks import as_array, close, close_up_to_sign, fields
+
+    rng = np.random.default_rng(5004)
+    X = rng.normal(size=(5, 9)) * np.linspace(3.0, 0.5, 9) + rng.normal(scale=4.0, size=9)
+    X0 = X.copy()
+    pca = PCA(n_components=4, svd_solver="full").fit(X0)
+    mean, comps, var, ratio = fields(pca_fit(X, 5), ["mean", "components", "explained_variance", "explained_variance_ratio"], "PCA")
+    close(X, X0, rtol=0, atol=0, name="X after pca_fit(X, k)", hint="centre a copy (X - mean), not X itself (X -= mean)")
+    close(mean, pca.mean_, atol=1e-6, name="mean (n = 5 < d = 9)")
+    comps = as_array(comps, "components", shape=(5, 9))
+    close(comps @ comps.T, np.eye(5), rtol=0, atol=1e-5, name="components @ components.T (n = 5, k = 5)",
+          hint="the components are orthonormal rows, also the one of variance 0")
+    close_up_to_sign(comps[:4], pca.components_, axis=1, rtol=0, atol=1e-5, name="first 4 components (n = 5 < d = 9)")
+    var = as_array(var, "explained_variance", shape=(5,))
+    close(var, np.r_[pca.explained_variance_, 0.0], rtol=1e-4, atol=1e-6 * var.max(), name="explained variance (n = 5 < d = 9, k = 5)",
+          hint="s_j^2 / (n - 1); the n-th variance of n centred samples is 0")
+    close(ratio, np.r_[pca.explained_variance_ratio_, 0.0], rtol=1e-4, atol=1e-7, name="explained variance ratio (n = 5 < d = 9, k = 5)")
+    Z = pca_transform(X, mean, comps[:4])
+    close(X, X0, rtol=0, atol=0, name="X after pca_transform(X, mean, components)", hint="do not modify the input")
+    Zc = np.array(as_array(Z, "Z", shape=(5, 4)))
+    Z0 = Zc.copy()
+    pca_reconstruct(Zc, pca.mean_, pca.components_)
+    close(Zc, Z0, rtol=0, atol=0, name="Z after pca_reconstruct(Z, mean, components)", hint="do not modify the input")
 
 # %% [raw]
 # # END TESTS
@@ -1207,12 +1533,17 @@ def lstsq_normal_equations(X, y):
 
     Parameters
     ----------
-    X : array of shape (n, d), float, full column rank, well conditioned
+    X : array of shape (n, d), float, n >= d (n = d allowed), full column rank and well conditioned:
+        condition number at most 100 (the normal equations lose about cond(X)^2 * eps). The entries
+        may have any scale (1e-6 to 1e6): add nothing to X^T X. Beyond that, raising
+        numpy.linalg.LinAlgError when Cholesky fails is acceptable (not tested).
     y : array of shape (n,), float
 
     Returns
     -------
     w : array of shape (d,), float
+
+    Compared at rtol 1e-4, so float32 arithmetic is accepted. The inputs are not modified.
     """
     # BEGIN SOLUTION
     from scipy.linalg import cho_factor, cho_solve
@@ -1227,12 +1558,16 @@ def lstsq_qr(X, y):
 
     Parameters
     ----------
-    X : array of shape (n, d), float, full column rank, condition number up to ~1e8
+    X : array of shape (n, d), float, n >= d (n = d allowed), full column rank, condition number up to
+        ~1e8, entries of any scale (1e-6 to 1e6)
     y : array of shape (n,), float
 
     Returns
     -------
     w : array of shape (d,), float, relative error ~ cond(X) * 1e-16 when the residual is small
+
+    Compute in float64: float32 arithmetic loses cond(X) * 6e-8, far too much at cond 1e7. The inputs
+    are not modified.
     """
     # BEGIN SOLUTION
     from scipy.linalg import solve_triangular
@@ -1308,10 +1643,20 @@ def test_properties(lstsq_normal_equations, lstsq_qr):
               hint="at the least-squares solution the residual is orthogonal to every column of X")
         w_true = np.array([1.0, -2.0, 0.5])
         close(solver(X, X @ w_true), w_true, name=f"solution of a consistent system ({name})")
+        # scaling X by 2^-20 (~1e-6) scales w by 2^20: least squares has no preferred scale
+        close(solver(X / 2**20, X @ w_true), w_true * 2**20, name=f"solution for X / 2^20 ({name})",
+              hint="adding a fixed 'jitter' to X^T X is ridge regression, not least squares")
+    # polynomial features of degree 9 (cond ~4e6) and y = X w exactly: QR keeps ~1e-9 relative accuracy,
+    # the normal equations (cond^2 ~ 1e13) lose almost everything
+    X = np.vander(np.linspace(0.0, 1.0, 60), 10, increasing=True)
+    w_true = np.linspace(1.0, -1.0, 10)
+    close(lstsq_qr(X, X @ w_true), w_true, rtol=0, atol=1e-5, name="QR solution for polynomial features of degree 9",
+          hint="never form X^T X (or R^T R): solve R w = Q^T y by back substitution, in float64")
 
 # %%
 # HIDDEN
 def test_random_against_lstsq(lstsq_normal_equations, lstsq_qr):
+    """Random well-conditioned designs, tall and square, with noisy targets."""
     # Oracle: numpy.linalg.lstsq (SVD-based). Well-conditioned Gaussian designs (cond < 30): even the normal
     # equations lose only ~cond^2 eps ~ 1e-13 (float32: ~1e-5 relative), so rtol 1e-4 with atol 1e-6 ||w||.
     import numpy as np
@@ -1329,6 +1674,7 @@ def test_random_against_lstsq(lstsq_normal_equations, lstsq_qr):
 # %%
 # HIDDEN
 def test_qr_on_ill_conditioned_designs(lstsq_qr):
+    """Ill-conditioned designs: singular values spread over seven orders of magnitude, and polynomial features."""
     # cond(X) = 1e7 (singular values 1 ... 1e-7) and polynomial features of degree 9 (cond ~4e6), with
     # y = X w (zero residual). Oracle: numpy.linalg.lstsq. Backward-stable methods agree to ~cond * eps ~ 1e-9
     # relative; the normal equations err by ~cond^2 * eps ~ 1e-2. atol = 1e3 * eps * cond * ||w|| sits between.
@@ -1350,6 +1696,7 @@ def test_qr_on_ill_conditioned_designs(lstsq_qr):
 # %%
 # HIDDEN
 def test_edge_cases(lstsq_normal_equations, lstsq_qr):
+    """A single feature, a square invertible system, and a zero target."""
     # One feature (w = x.y / x.x), a square invertible system (exact solve), y = 0 (w = 0).
     import numpy as np
     from mlmathkit_checks import close
@@ -1363,6 +1710,31 @@ def test_edge_cases(lstsq_normal_equations, lstsq_qr):
               hint="X of shape (n, 1): w has shape (1,)")
         close(solver(A, b), np.linalg.solve(A, b), name=f"square system ({name})")
         close(solver(A, np.zeros(4)), np.zeros(4), atol=1e-12, name=f"y = 0 ({name})")
+
+# %%
+# HIDDEN
+def test_tiny_and_huge_scales(lstsq_normal_equations, lstsq_qr):
+    """Designs whose entries are tiny (about 1e-6) or huge (about 1e6), and the caller's arrays left unchanged."""
+    # Scaling X by c scales w by 1/c (closed form); scaling by a power of two is exact, so the oracle is
+    # numpy.linalg.lstsq on the unscaled design. Entries ~1e-6 make X^T X ~1e-11: a fixed jitter 1e-8 I
+    # dominates it. cond(X) < 30: rtol 1e-4 as in the random test.
+    import numpy as np
+    from mlmathkit_checks import close
+
+    rng = np.random.default_rng(6004)
+    X0 = rng.normal(size=(25, 4)) + np.array([0.0, 1.0, -2.0, 0.5])
+    y0 = X0 @ np.array([1.0, -2.0, 0.5, 3.0]) + 0.3 * rng.normal(size=25)
+    wo = np.linalg.lstsq(X0, y0, rcond=None)[0]
+    for name, solver in [("normal equations", lstsq_normal_equations), ("QR", lstsq_qr)]:
+        for ex, ey in [(-20, 0), (20, 0), (-20, -20), (20, 20)]:
+            X, y = np.ldexp(X0, ex), np.ldexp(y0, ey)
+            Xc, yc = X.copy(), y.copy()
+            w = solver(X, y)
+            close(w, np.ldexp(wo, ey - ex), rtol=1e-4, atol=1e-6 * np.abs(np.ldexp(wo, ey - ex)).max(),
+                  name=f"w ({name}) for X of size 2^{ex} and y of size 2^{ey}",
+                  hint="least squares is scale-free: adding a fixed 'jitter' to X^T X is ridge regression, not least squares")
+            close(X, Xc, rtol=0, atol=0, name=f"X after the call ({name})", hint="do not modify the inputs")
+            close(y, yc, rtol=0, atol=0, name=f"y after the call ({name})", hint="do not modify the inputs")
 
 # %% [raw]
 # # END TESTS
@@ -1429,7 +1801,8 @@ def ridge_fit(X, y, lam):
 
     Parameters
     ----------
-    X : array of shape (n, d), float (d may exceed n; columns may be collinear)
+    X : array of shape (n, d), float (d may exceed n; columns may be collinear, duplicated or exactly
+        constant - a constant feature gets weight 0)
     y : array of shape (n,), float
     lam : float > 0
 
@@ -1438,6 +1811,8 @@ def ridge_fit(X, y, lam):
     (w, b) : tuple
         w : array of shape (d,), float
         b : float, the intercept
+
+    Compared at rtol 1e-4 (atol 1e-4 * max|w|), so float32 arithmetic is accepted. The inputs are not modified.
     """
     # BEGIN SOLUTION
     X = np.asarray(X, dtype=float)
@@ -1455,15 +1830,18 @@ def ridge_path(X, y, lams):
 
     Parameters
     ----------
-    X : array of shape (n, d), float
+    X : array of shape (n, d), float (d may exceed n; columns may be collinear, duplicated or exactly
+        constant: X_c may have singular values that are exactly 0, whose filter factor is 0)
     y : array of shape (n,), float
-    lams : array of shape (L,), float, each > 0
+    lams : array of shape (L,), float, each > 0, in any order
 
     Returns
     -------
     (W, b) : tuple
         W : array of shape (L, d), row l is w(lams[l])
         b : array of shape (L,), the intercepts
+
+    Compared at rtol 1e-4 (atol 1e-4 * max|w|), so float32 arithmetic is accepted. The inputs are not modified.
     """
     # BEGIN SOLUTION
     X = np.asarray(X, dtype=float)
@@ -1518,6 +1896,7 @@ def test_properties(ridge_fit, ridge_path):
 # %%
 # HIDDEN
 def test_fit_against_sklearn(ridge_fit):
+    """Random designs with shifted, differently scaled features: tall and wide, small and large penalties."""
     # Oracle: sklearn.linear_model.Ridge(alpha=lam, fit_intercept=True, solver="svd"), which minimises exactly
     # ||y - X w - b||^2 + alpha ||w||^2. cond(X_c^T X_c + lam I) < 1e4 here: float32 errs by < 1e-4 relative to
     # max |w|, hence atol 1e-4 max|w| (entries of w can be near 0).
@@ -1540,6 +1919,7 @@ def test_fit_against_sklearn(ridge_fit):
 # %%
 # HIDDEN
 def test_path_against_sklearn(ridge_path):
+    """Penalties over four orders of magnitude on a tall design and on a wide one (more features than samples)."""
     # Oracle: sklearn Ridge refitted for each penalty; a wide problem (d > n) makes X_c rank-deficient
     # (a zero singular value must get filter factor 0).
     import numpy as np
@@ -1563,6 +1943,7 @@ def test_path_against_sklearn(ridge_path):
 # %%
 # HIDDEN
 def test_collinear_and_constant_features(ridge_fit, ridge_path):
+    """A duplicated feature together with an exactly constant one."""
     # Duplicated feature: X^T X is singular, ridge splits the weight equally (w1 = w2, by symmetry).
     # A constant feature is zero after centring and gets weight 0. Oracle: sklearn Ridge (svd solver).
     import numpy as np
@@ -1581,6 +1962,39 @@ def test_collinear_and_constant_features(ridge_fit, ridge_path):
     close(as_scalar(b, "b"), model.intercept_, rtol=1e-4, name="b with a duplicated and a constant feature")
     W, bs = fields(ridge_path(X, y, np.array([0.5])), ["W", "b"], "ridge path")
     close(W, model.coef_[None, :], rtol=1e-4, atol=1e-6, name="ridge_path with a duplicated and a constant feature")
+
+# %%
+# HIDDEN
+def test_exactly_constant_feature(ridge_fit, ridge_path):
+    """An exactly constant feature among independent ones, with penalties in decreasing order, and the caller's arrays left unchanged."""
+    # After centring the constant column is exactly 0: X_c has a singular value exactly 0, whose filter
+    # factor s / (s^2 + lam) is 0 (writing it as (s^2 / (s^2 + lam)) / s gives 0/0). Its weight is 0
+    # (closed form); the others come from sklearn Ridge (svd solver). Tolerances as in the random test.
+    import numpy as np
+    from sklearn.linear_model import Ridge
+    from mlmathkit_checks import as_array, as_scalar, close, fields
+
+    rng = np.random.default_rng(7004)
+    n = 16
+    X = np.column_stack([rng.normal(size=n) * 2.0 + 1.0, np.full(n, -2.5), rng.normal(size=n) - 3.0])
+    y = X @ np.array([1.5, 0.0, -0.7]) + 2.0 + 0.2 * rng.normal(size=n)
+    X0, y0 = X.copy(), y.copy()
+    lams = np.array([10.0, 1.0, 0.1])
+    W, bs = fields(ridge_path(X, y, lams), ["W", "b"], "ridge path")
+    W, bs = as_array(W, "W", shape=(3, 3)), as_array(bs, "b", shape=(3,))
+    close(X, X0, rtol=0, atol=0, name="X after ridge_path", hint="do not modify the inputs (centre copies)")
+    close(y, y0, rtol=0, atol=0, name="y after ridge_path", hint="do not modify the inputs (centre copies)")
+    for i, lam in enumerate(lams):
+        model = Ridge(alpha=lam, fit_intercept=True, solver="svd").fit(X0, y0)
+        scale = np.abs(model.coef_).max()
+        close(W[i], model.coef_, rtol=1e-4, atol=1e-4 * scale, name=f"ridge_path w with a constant feature (lam={lam:g})",
+              hint="a zero singular value gets filter factor s / (s^2 + lam) = 0: never divide by s")
+        close(bs[i], model.intercept_, rtol=1e-4, atol=1e-4 * np.abs(y0).max(), name=f"ridge_path b with a constant feature (lam={lam:g})")
+        w, b = fields(ridge_fit(X, y, lam), ["w", "b"], "ridge fit")
+        close(w, model.coef_, rtol=1e-4, atol=1e-4 * scale, name=f"ridge_fit w with a constant feature (lam={lam:g})")
+        close(as_scalar(b, "b"), model.intercept_, rtol=1e-4, atol=1e-4 * np.abs(y0).max(), name=f"ridge_fit b with a constant feature (lam={lam:g})")
+        close(X, X0, rtol=0, atol=0, name="X after ridge_fit", hint="do not modify the inputs (centre copies)")
+        close(y, y0, rtol=0, atol=0, name="y after ridge_fit", hint="do not modify the inputs (centre copies)")
 
 # %% [raw]
 # # END TESTS
@@ -1612,7 +2026,9 @@ def test_collinear_and_constant_features(ridge_fit, ridge_path):
 # whole curve: no reconstruction needed.
 #
 # To keep a fraction $f$ of the variance, choose the **smallest** $k$ whose cumulative explained-variance
-# ratio reaches it: $\sum_{j\le k}\sigma_j^2 / \sum_j\sigma_j^2 \ge f$ (scikit-learn's `PCA(n_components=0.95)`).
+# ratio reaches it: $\sum_{j\le k}\sigma_j^2 / \sum_j\sigma_j^2 \ge f$. An exact tie counts as reaching $f$: with two
+# equal variances, $f = 0.5$ needs $k = 1$. (scikit-learn's `PCA(n_components=0.95)` makes the same choice except at
+# exact ties, where it asks for strictly more than $f$ and takes one component more.)
 #
 # **Your task.** Implement `pca_reconstruction_errors` and `n_components_for_variance` with `numpy` (you may
 # call your functions from Questions 4 and 5). Then draw the figure described below the functions.
@@ -1638,12 +2054,15 @@ def pca_reconstruction_errors(X, ks):
 
     Parameters
     ----------
-    X : array of shape (n, d), float
-    ks : sequence of ints, each 0 <= k <= d
+    X : array of shape (n, d), float (n < d allowed: then at most n - 1 singular values are nonzero)
+    ks : sequence of ints, each 0 <= k <= d, in any order (repeats allowed); k may exceed min(n, d)
 
     Returns
     -------
-    errors : array of shape (len(ks),), float, non-increasing in k, 0 for k >= rank of X - mean
+    errors : array of shape (len(ks),), float, errors[i] is err(ks[i]); non-increasing in k, 0 for
+        k >= rank of X - mean
+
+    Compared at rtol 1e-6: compute in float64 (float32 is not accurate enough). X is not modified.
     """
     # BEGIN SOLUTION
     X = np.asarray(X, dtype=float)
@@ -1660,12 +2079,15 @@ def n_components_for_variance(X, frac):
 
     Parameters
     ----------
-    X : array of shape (n, d), float
+    X : array of shape (n, d), float, not constant (the total variance sum_j s_j^2 must be > 0)
     frac : float, 0 < frac < 1
 
     Returns
     -------
-    k : int, 1 <= k <= min(n, d)
+    k : int, 1 <= k <= min(n, d). An exact tie counts: if the top k components explain exactly frac, the
+        answer is k (scikit-learn's PCA(n_components=frac) would take k + 1 there, it asks for > frac).
+
+    Compute in float64. X is not modified.
     """
     # BEGIN SOLUTION
     X = np.asarray(X, dtype=float)
@@ -1741,6 +2163,10 @@ def test_worked_example(pca_reconstruction_errors, n_components_for_variance):
     close(as_scalar(n_components_for_variance(X, 0.75), "k"), 1.0, name="components for 75% of the variance")
     close(as_scalar(n_components_for_variance(X, 0.9), "k"), 2.0, name="components for 90% of the variance",
           hint="the smallest k whose cumulative explained-variance ratio is >= frac (counting from 1)")
+    # Two equal variances: the first component explains exactly 50%, which reaches frac = 0.5 (a tie counts).
+    X = np.array([[1.0, 0.0], [-1.0, 0.0], [0.0, 1.0], [0.0, -1.0]])
+    close(as_scalar(n_components_for_variance(X, 0.5), "k"), 1.0, name="components for 50% with two equal variances",
+          hint="cumulative ratio >= frac: an exact tie counts as reaching frac")
 
 # %%
 def test_properties_on_digits(pca_reconstruction_errors):
@@ -1759,6 +2185,7 @@ def test_properties_on_digits(pca_reconstruction_errors):
 # %%
 # HIDDEN
 def test_errors_against_sklearn_digits(pca_reconstruction_errors):
+    """The digits data set, for numbers of components from 1 to 60."""
     # Oracle: explicit reconstruction with sklearn PCA (inverse_transform of transform) on the digits. Tail sums of
     # squared singular values are computed to ~1e-13 relative; rtol 1e-6 (atol 1e-9 err(0) for the tiny tails).
     import numpy as np
@@ -1780,6 +2207,7 @@ def test_errors_against_sklearn_digits(pca_reconstruction_errors):
 # %%
 # HIDDEN
 def test_errors_random_and_wide(pca_reconstruction_errors):
+    """Random data for every k from 0 to d, including fewer samples than features."""
     # Random data, every k from 0 to d, including a wide matrix (n < d: only n - 1 nonzero singular values).
     # Oracle: explicit reconstruction with sklearn PCA, and err(0) in closed form.
     import numpy as np
@@ -1803,7 +2231,9 @@ def test_errors_random_and_wide(pca_reconstruction_errors):
 # %%
 # HIDDEN
 def test_n_components_against_sklearn(n_components_for_variance):
-    # Oracle: sklearn PCA(n_components=frac) picks the smallest k whose cumulative ratio reaches frac.
+    """The digits data set and random data, for fractions of the variance from 30% to 99%."""
+    # Oracle: sklearn PCA(n_components=frac) picks the smallest k whose cumulative ratio exceeds frac; it
+    # agrees with "reaches" (>=) away from exact ties, which these fractions are.
     import numpy as np
     from sklearn.datasets import load_digits
     from sklearn.decomposition import PCA
@@ -1817,6 +2247,33 @@ def test_n_components_against_sklearn(n_components_for_variance):
             close(as_scalar(n_components_for_variance(X, frac), "k"), float(expected), rtol=0, atol=0.05,
                   name=f"components for {frac:.0%} of the variance ({label})",
                   hint="cumulative sum of s_j^2 / total; the answer counts components from 1")
+
+# %%
+# HIDDEN
+def test_ties_order_and_unchanged_input(pca_reconstruction_errors, n_components_for_variance):
+    """A fraction of the variance reached exactly (a tie), ks in decreasing order with repeats, and the caller's array left unchanged."""
+    # Closed forms. Four points on two axes, at distance a from their mean, plus a constant third feature:
+    # the two nonzero variances are equal (bitwise: the SVD, eigvalsh and torch all return the same number
+    # twice), so the first component explains exactly half of the variance and frac = 0.5 is reached by
+    # k = 1. err(0) = a^2 (every point at distance a from the mean), err(1) = a^2 / 2, err(k >= 2) = 0.
+    import numpy as np
+    from mlmathkit_checks import as_array, as_scalar, close
+
+    for a in (1.0, 3.0, 0.25):
+        X = np.array([[a, 0.0, 7.0], [-a, 0.0, 7.0], [0.0, a, 7.0], [0.0, -a, 7.0]]) + np.array([1.0, -2.0, 0.0])
+        X0 = X.copy()
+        close(as_scalar(n_components_for_variance(X, 0.5), "k"), 1.0, rtol=0, atol=0.05,
+              name=f"components for 50% of the variance, two equal variances (scale {a:g})",
+              hint="the smallest k whose cumulative ratio is >= frac: an exact tie counts as reaching frac")
+        close(as_scalar(n_components_for_variance(X, 0.4), "k"), 1.0, rtol=0, atol=0.05, name=f"components for 40% (scale {a:g})")
+        close(as_scalar(n_components_for_variance(X, 0.6), "k"), 2.0, rtol=0, atol=0.05, name=f"components for 60% (scale {a:g})")
+        close(X, X0, rtol=0, atol=0, name="X after n_components_for_variance(X, frac)", hint="do not modify the input")
+        # each image has squared distance a^2 from the mean; one component keeps half of the images exactly
+        ks = [3, 1, 0, 2, 1, 0]
+        expected = {0: a * a, 1: a * a / 2, 2: 0.0, 3: 0.0}
+        close(pca_reconstruction_errors(X, ks), [expected[k] for k in ks], rtol=1e-9, atol=1e-12 * a * a,
+              name=f"errors for ks = {ks} (scale {a:g})", hint="errors[i] belongs to ks[i], whatever the order of ks")
+        close(X, X0, rtol=0, atol=0, name="X after pca_reconstruction_errors(X, ks)", hint="do not modify the input")
 
 # %% [raw]
 # # END TESTS

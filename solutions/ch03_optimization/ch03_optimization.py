@@ -1395,7 +1395,8 @@ def test_kkt_residuals(kkt_residuals):
                        constraints=[{"type": "ineq", "fun": lambda x: h - G @ x, "jac": lambda x: -G}],
                        options={"ftol": 1e-15, "maxiter": 1000})
         at_opt = residuals(Q, c, G, h, res.x, res.multipliers)
-        require(bool(np.all(at_opt >= 0)) and bool(np.all(at_opt < 1e-6)),
+        # SLSQP's solution is accurate to ~1e-9; float32 residuals err by ~2e-6 here; a real mistake gives O(1)
+        require(bool(np.all(at_opt >= 0)) and bool(np.all(at_opt < 1e-4)),
                 f"at the solution found by SLSQP all residuals should be (near) 0, got {dict(zip(keys, at_opt.round(9)))}")
         for trial in range(3):
             x = res.x + rng.normal(size=n)

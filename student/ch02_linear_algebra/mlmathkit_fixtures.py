@@ -43,6 +43,9 @@ __all__ = [
     "logsumexp_affine_grad",
     "logsumexp_affine_hess",
     "spirals",
+    "sample_mean",
+    "sample_median",
+    "sample_std",
 ]
 
 
@@ -200,3 +203,22 @@ def spirals(n_per_class=100, n_classes=3, noise=0.2, seed=0):
         X[rows] = np.column_stack([r * np.sin(t), r * np.cos(t)])
         y[rows] = k
     return X, y
+
+
+# --------------------------------------------------------------------------- statistics (vectorised)
+# A statistic is a function ``t(samples, axis=-1)`` of a float array: it reduces ``axis`` and returns
+# float64. Applied to a 1-D sample it returns a number; applied to a (B, n) array of B resamples it
+# returns the B values at once, exactly as ``scipy.stats.bootstrap(..., vectorized=True)`` calls it.
+def sample_mean(x, axis=-1):
+    """The sample mean (1/n) sum_i x_i along ``axis``."""
+    return np.mean(np.asarray(x, dtype=np.float64), axis=axis)
+
+
+def sample_median(x, axis=-1):
+    """The sample median along ``axis`` (the mean of the two middle values when n is even)."""
+    return np.median(np.asarray(x, dtype=np.float64), axis=axis)
+
+
+def sample_std(x, axis=-1):
+    """The sample standard deviation sqrt( sum_i (x_i - xbar)^2 / (n - 1) ) along ``axis`` (n >= 2)."""
+    return np.std(np.asarray(x, dtype=np.float64), axis=axis, ddof=1)

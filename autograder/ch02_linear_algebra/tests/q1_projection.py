@@ -31,6 +31,7 @@ def test_properties(project_onto_line, projection_matrix):
 
 @test_case(name="test_random_against_orthonormal_basis", points=None, hidden=True)
 def test_random_against_orthonormal_basis(project_onto_line, projection_matrix):
+    """Random tall and square matrices and random lines, with entries of different sizes."""
     import numpy as np
     from scipy.linalg import orth
     from mlmathkit_checks import close
@@ -45,6 +46,7 @@ def test_random_against_orthonormal_basis(project_onto_line, projection_matrix):
 
 @test_case(name="test_subspace_not_basis", points=None, hidden=True)
 def test_subspace_not_basis(projection_matrix):
+    """Another basis of the same column space, a square invertible matrix, and a single column."""
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(1002)
@@ -57,6 +59,7 @@ def test_subspace_not_basis(projection_matrix):
 
 @test_case(name="test_residual_and_complement", points=None, hidden=True)
 def test_residual_and_complement(project_onto_line, projection_matrix):
+    """Vectors orthogonal to the subspace or inside it, and b orthogonal to a or a negative multiple of a."""
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(1003)
@@ -69,4 +72,50 @@ def test_residual_and_complement(project_onto_line, projection_matrix):
     a = Q[:, 0] * 2.5
     close(project_onto_line(Q[:, 1] * 7.0, a), np.zeros(8), atol=1e-06, name='projection of a vector orthogonal to a')
     close(project_onto_line(-4.0 * a, a), -4.0 * a, name='projection of a multiple of a', hint='p = b when b is on the line')
+
+@test_case(name="test_nearly_dependent_columns", points=None, hidden=True)
+def test_nearly_dependent_columns(projection_matrix):
+    """Tall matrices whose columns are nearly linearly dependent (condition number a thousand)."""
+    import numpy as np
+    from scipy.linalg import orth
+    from mlmathkit_checks import close
+    rng = np.random.default_rng(1004)
+    for m, n in [(30, 4), (12, 6), (8, 2)]:
+        U = np.linalg.qr(rng.normal(size=(m, n)))[0]
+        V = np.linalg.qr(rng.normal(size=(n, n)))[0]
+        A = U * np.logspace(0, -3, n) @ V.T
+        O = orth(A)
+        close(projection_matrix(A), O @ O.T, rtol=0, atol=0.0001, name=f'P for nearly dependent columns, A of shape ({m}, {n})', hint='A^T A squares the condition number: in float32 that loses every digit here; use float64 or an orthonormal basis')
+
+@test_case(name="test_tiny_and_huge_scales", points=None, hidden=True)
+def test_tiny_and_huge_scales(project_onto_line, projection_matrix):
+    """Vectors and matrices whose entries are tiny (about 1e-15) or huge (about 1e15)."""
+    import numpy as np
+    from scipy.linalg import orth
+    from mlmathkit_checks import close
+    rng = np.random.default_rng(1005)
+    a0, b0 = (rng.normal(size=6), rng.normal(size=6))
+    t = np.linalg.lstsq(a0[:, None], b0, rcond=None)[0][0]
+    for ea, eb in [(-50, 0), (50, 0), (-50, -50), (50, 50), (0, 50), (0, -50), (-50, 50)]:
+        a, b = (np.ldexp(a0, ea), np.ldexp(b0, eb))
+        p = np.ldexp(t * a0, eb)
+        close(project_onto_line(b, a), p, atol=1e-05 * np.abs(b).max(), name=f'projection with |a| ~ 2^{ea} and |b| ~ 2^{eb}', hint='p = (a.b / a.a) a is unchanged when a is scaled; avoid absolute thresholds and additive epsilons')
+    A0 = rng.normal(size=(9, 3))
+    O = orth(A0)
+    for e in (-40, 40):
+        close(projection_matrix(np.ldexp(A0, e)), O @ O.T, rtol=0, atol=0.0001, name=f'P for A with entries ~ 2^{e}', hint='the projector depends only on the column space, not on the scale of A')
+
+@test_case(name="test_inputs_unchanged", points=None, hidden=True)
+def test_inputs_unchanged(project_onto_line, projection_matrix):
+    """The caller's vectors and matrix are left unchanged by the call."""
+    import numpy as np
+    from mlmathkit_checks import close
+    rng = np.random.default_rng(1006)
+    a, b, A = (rng.normal(size=5), rng.normal(size=5), rng.normal(size=(7, 3)))
+    a0, b0, A0 = (a.copy(), b.copy(), A.copy())
+    project_onto_line(b, a)
+    close(a, a0, rtol=0, atol=0, name='a after project_onto_line(b, a)', hint='do not modify the input arrays')
+    close(b, b0, rtol=0, atol=0, name='b after project_onto_line(b, a)', hint='do not modify the input arrays')
+    projection_matrix(A)
+    close(A, A0, rtol=0, atol=0, name='A after projection_matrix(A)', hint='do not modify the input array (work on a copy)')
 

@@ -16,6 +16,9 @@ def test_worked_example(truncated_svd, best_rank_k, rank_k_errors):
     spectral, frob = fields(rank_k_errors(np.array([3.0, 2.0, 1.0]), 1), ['spectral', 'frobenius'], 'errors')
     close(as_scalar(spectral, 'spectral error'), 2.0, name='spectral error for s = (3, 2, 1), k = 1', hint='sigma_{k+1} in one-based notation is s[k] in Python')
     close(as_scalar(frob, 'Frobenius error'), np.sqrt(5.0), name='Frobenius error for s = (3, 2, 1), k = 1', hint='the square root of the sum of the squared discarded singular values')
+    spectral, frob = fields(rank_k_errors(np.array([3.0, 2.0, 1.0]), 3), ['spectral', 'frobenius'], 'errors')
+    close([as_scalar(spectral, 'spectral error'), as_scalar(frob, 'Frobenius error')], [0.0, 0.0], name='errors for s = (3, 2, 1), k = 3', hint='nothing is discarded when k >= len(s)')
+    close(best_rank_k(A, 0), np.zeros((3, 2)), name='best rank-0 approximation', hint='an (m, n) array of zeros')
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(truncated_svd, best_rank_k, rank_k_errors):
@@ -38,9 +41,10 @@ def test_properties(truncated_svd, best_rank_k, rank_k_errors):
 
 @test_case(name="test_svd_against_scipy", points=None, hidden=True)
 def test_svd_against_scipy(truncated_svd, best_rank_k):
+    """Random tall, square and wide matrices with well-separated singular values, several k."""
     import numpy as np
     from scipy.linalg import svd
-    from mlmathkit_checks import close, close_up_to_sign, fields
+    from mlmathkit_checks import as_array, close, close_up_to_sign, fields
     rng = np.random.default_rng(4001)
     for m, n, k in [(6, 4, 2), (4, 6, 3), (5, 5, 5), (30, 8, 3), (3, 10, 1), (7, 1, 1)]:
         r = min(m, n)
@@ -53,9 +57,11 @@ def test_svd_against_scipy(truncated_svd, best_rank_k):
         close_up_to_sign(U, Uo[:, :k], rtol=0, atol=1e-06, name=f'U_k {tag} (the FIRST k columns of U)')
         close_up_to_sign(Vt, Vto[:k], axis=1, rtol=0, atol=1e-06, name=f'Vt_k {tag} (the first k ROWS of V^T)')
         close(best_rank_k(A, k), Uo[:, :k] * so[:k] @ Vto[:k], rtol=0, atol=1e-06 * so[0], name=f'A_k {tag}')
+        close(A @ as_array(Vt, 'Vt_k').T, as_array(U, 'U_k') * so[:k], rtol=0, atol=1e-06 * so[0], name=f'A V_k - U_k diag(s_k) {tag}', hint='flip u_i and v_i together: each triple must satisfy A v_i = s_i u_i')
 
 @test_case(name="test_eckart_young", points=None, hidden=True)
 def test_eckart_young(best_rank_k, rank_k_errors):
+    """Every k from 0 up to min(m, n) on a rank-deficient tall matrix and a wide matrix."""
     import numpy as np
     from scipy.linalg import svd
     from mlmathkit_checks import as_array, as_scalar, close, fields
@@ -72,6 +78,7 @@ def test_eckart_young(best_rank_k, rank_k_errors):
 
 @test_case(name="test_small_singular_values", points=None, hidden=True)
 def test_small_singular_values(truncated_svd, rank_k_errors):
+    """Singular values spread over twelve orders of magnitude, tied singular values, and k = 0."""
     import numpy as np
     from scipy.linalg import svd
     from mlmathkit_checks import as_scalar, close, fields
@@ -88,6 +95,7 @@ def test_small_singular_values(truncated_svd, rank_k_errors):
 
 @test_case(name="test_rank_zero_and_full", points=None, hidden=True)
 def test_rank_zero_and_full(best_rank_k):
+    """k = 0 (nothing kept), k = min(m, n), and k above the rank of the matrix."""
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(4004)
@@ -96,4 +104,35 @@ def test_rank_zero_and_full(best_rank_k):
     close(best_rank_k(A, 3), A, rtol=0, atol=1e-06, name='best rank-3 approximation of a 5 x 3 matrix')
     B = rng.normal(size=(6, 2)) @ rng.normal(size=(2, 6))
     close(best_rank_k(B, 4), B, rtol=0, atol=1e-06, name='best rank-4 approximation of a rank-2 matrix', hint='a matrix of rank 2 is its own best rank-4 approximation')
+
+@test_case(name="test_shapes_signs_and_unchanged_input", points=None, hidden=True)
+def test_shapes_signs_and_unchanged_input(truncated_svd, best_rank_k, rank_k_errors):
+    """Shapes for k = 0 and for wide matrices, singular triples of a matrix with a repeated singular value, and inputs left unchanged."""
+    import numpy as np
+    from mlmathkit_checks import as_array, close, fields
+    rng = np.random.default_rng(4005)
+    A = rng.normal(size=(5, 8))
+    A0 = A.copy()
+    for k in (0, 2, 5):
+        U, s, Vt = fields(truncated_svd(A, k), ['U_k', 's_k', 'Vt_k'], 'truncated SVD')
+        U = as_array(U, f'U_k for a 5 x 8 matrix and k = {k}', shape=(5, k))
+        s = as_array(s, f's_k for a 5 x 8 matrix and k = {k}', shape=(k,))
+        Vt = as_array(Vt, f'Vt_k for a 5 x 8 matrix and k = {k}', shape=(k, 8))
+        close(A0 @ Vt.T, U * s, rtol=0, atol=1e-06 * np.linalg.norm(A0, 2), name=f'A V_k - U_k diag(s_k) for a 5 x 8 matrix, k = {k}', hint='each triple must satisfy A v_i = s_i u_i: flip u_i and v_i together')
+    close(A, A0, rtol=0, atol=0, name='A after truncated_svd(A, k)', hint='do not modify the input')
+    best_rank_k(A, 2)
+    close(A, A0, rtol=0, atol=0, name='A after best_rank_k(A, 2)', hint='do not modify the input')
+    s = np.array([4.0, 3.0, 1.0])
+    rank_k_errors(s, 1)
+    close(s, [4.0, 3.0, 1.0], rtol=0, atol=0, name='s after rank_k_errors(s, 1)', hint='do not modify the input')
+    for label, M in [('[I; 0] (6 x 3)', np.eye(6, 3)), ('[I, 0] (3 x 6)', np.eye(3, 6))]:
+        m, n = M.shape
+        for k in (1, 3):
+            U, s_k, Vt = fields(truncated_svd(M, k), ['U_k', 's_k', 'Vt_k'], 'truncated SVD')
+            U, s_k, Vt = (as_array(U, 'U_k', shape=(m, k)), as_array(s_k, 's_k', shape=(k,)), as_array(Vt, 'Vt_k', shape=(k, n)))
+            close(s_k, np.ones(k), rtol=1e-10, name=f'singular values of {label}, k = {k}')
+            close(U.T @ U, np.eye(k), rtol=0, atol=1e-10, name=f'U_k^T U_k for {label}, k = {k}')
+            close(Vt @ Vt.T, np.eye(k), rtol=0, atol=1e-10, name=f'Vt_k Vt_k^T for {label}, k = {k}')
+            close(M @ Vt.T, U * s_k, rtol=0, atol=1e-10, name=f'A V_k - U_k diag(s_k) for {label}, k = {k}', hint='each triple must satisfy A v_i = s_i u_i')
+        close(best_rank_k(M, 3), M, rtol=0, atol=1e-10, name=f'best rank-3 approximation of {label}')
 

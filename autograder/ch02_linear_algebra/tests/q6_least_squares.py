@@ -25,9 +25,14 @@ def test_properties(lstsq_normal_equations, lstsq_qr):
         close(X.T @ (y - X @ w), np.zeros(3), atol=0.0001, name=f'X^T (y - X w) ({name})', hint='at the least-squares solution the residual is orthogonal to every column of X')
         w_true = np.array([1.0, -2.0, 0.5])
         close(solver(X, X @ w_true), w_true, name=f'solution of a consistent system ({name})')
+        close(solver(X / 2 ** 20, X @ w_true), w_true * 2 ** 20, name=f'solution for X / 2^20 ({name})', hint="adding a fixed 'jitter' to X^T X is ridge regression, not least squares")
+    X = np.vander(np.linspace(0.0, 1.0, 60), 10, increasing=True)
+    w_true = np.linspace(1.0, -1.0, 10)
+    close(lstsq_qr(X, X @ w_true), w_true, rtol=0, atol=1e-05, name='QR solution for polynomial features of degree 9', hint='never form X^T X (or R^T R): solve R w = Q^T y by back substitution, in float64')
 
 @test_case(name="test_random_against_lstsq", points=None, hidden=True)
 def test_random_against_lstsq(lstsq_normal_equations, lstsq_qr):
+    """Random well-conditioned designs, tall and square, with noisy targets."""
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(6001)
@@ -40,6 +45,7 @@ def test_random_against_lstsq(lstsq_normal_equations, lstsq_qr):
 
 @test_case(name="test_qr_on_ill_conditioned_designs", points=None, hidden=True)
 def test_qr_on_ill_conditioned_designs(lstsq_qr):
+    """Ill-conditioned designs: singular values spread over seven orders of magnitude, and polynomial features."""
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(6002)
@@ -54,6 +60,7 @@ def test_qr_on_ill_conditioned_designs(lstsq_qr):
 
 @test_case(name="test_edge_cases", points=None, hidden=True)
 def test_edge_cases(lstsq_normal_equations, lstsq_qr):
+    """A single feature, a square invertible system, and a zero target."""
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(6003)
@@ -64,4 +71,22 @@ def test_edge_cases(lstsq_normal_equations, lstsq_qr):
         close(solver(x, y), [float(x[:, 0] @ y / (x[:, 0] @ x[:, 0]))], name=f'one feature ({name})', hint='X of shape (n, 1): w has shape (1,)')
         close(solver(A, b), np.linalg.solve(A, b), name=f'square system ({name})')
         close(solver(A, np.zeros(4)), np.zeros(4), atol=1e-12, name=f'y = 0 ({name})')
+
+@test_case(name="test_tiny_and_huge_scales", points=None, hidden=True)
+def test_tiny_and_huge_scales(lstsq_normal_equations, lstsq_qr):
+    """Designs whose entries are tiny (about 1e-6) or huge (about 1e6), and the caller's arrays left unchanged."""
+    import numpy as np
+    from mlmathkit_checks import close
+    rng = np.random.default_rng(6004)
+    X0 = rng.normal(size=(25, 4)) + np.array([0.0, 1.0, -2.0, 0.5])
+    y0 = X0 @ np.array([1.0, -2.0, 0.5, 3.0]) + 0.3 * rng.normal(size=25)
+    wo = np.linalg.lstsq(X0, y0, rcond=None)[0]
+    for name, solver in [('normal equations', lstsq_normal_equations), ('QR', lstsq_qr)]:
+        for ex, ey in [(-20, 0), (20, 0), (-20, -20), (20, 20)]:
+            X, y = (np.ldexp(X0, ex), np.ldexp(y0, ey))
+            Xc, yc = (X.copy(), y.copy())
+            w = solver(X, y)
+            close(w, np.ldexp(wo, ey - ex), rtol=0.0001, atol=1e-06 * np.abs(np.ldexp(wo, ey - ex)).max(), name=f'w ({name}) for X of size 2^{ex} and y of size 2^{ey}', hint="least squares is scale-free: adding a fixed 'jitter' to X^T X is ridge regression, not least squares")
+            close(X, Xc, rtol=0, atol=0, name=f'X after the call ({name})', hint='do not modify the inputs')
+            close(y, yc, rtol=0, atol=0, name=f'y after the call ({name})', hint='do not modify the inputs')
 

@@ -38,6 +38,7 @@ def test_properties(ridge_fit, ridge_path):
 
 @test_case(name="test_fit_against_sklearn", points=None, hidden=True)
 def test_fit_against_sklearn(ridge_fit):
+    """Random designs with shifted, differently scaled features: tall and wide, small and large penalties."""
     import numpy as np
     from sklearn.linear_model import Ridge
     from mlmathkit_checks import as_scalar, close, fields
@@ -53,6 +54,7 @@ def test_fit_against_sklearn(ridge_fit):
 
 @test_case(name="test_path_against_sklearn", points=None, hidden=True)
 def test_path_against_sklearn(ridge_path):
+    """Penalties over four orders of magnitude on a tall design and on a wide one (more features than samples)."""
     import numpy as np
     from sklearn.linear_model import Ridge
     from mlmathkit_checks import as_array, close, fields
@@ -71,6 +73,7 @@ def test_path_against_sklearn(ridge_path):
 
 @test_case(name="test_collinear_and_constant_features", points=None, hidden=True)
 def test_collinear_and_constant_features(ridge_fit, ridge_path):
+    """A duplicated feature together with an exactly constant one."""
     import numpy as np
     from sklearn.linear_model import Ridge
     from mlmathkit_checks import as_array, as_scalar, close, fields
@@ -86,4 +89,31 @@ def test_collinear_and_constant_features(ridge_fit, ridge_path):
     close(as_scalar(b, 'b'), model.intercept_, rtol=0.0001, name='b with a duplicated and a constant feature')
     W, bs = fields(ridge_path(X, y, np.array([0.5])), ['W', 'b'], 'ridge path')
     close(W, model.coef_[None, :], rtol=0.0001, atol=1e-06, name='ridge_path with a duplicated and a constant feature')
+
+@test_case(name="test_exactly_constant_feature", points=None, hidden=True)
+def test_exactly_constant_feature(ridge_fit, ridge_path):
+    """An exactly constant feature among independent ones, with penalties in decreasing order, and the caller's arrays left unchanged."""
+    import numpy as np
+    from sklearn.linear_model import Ridge
+    from mlmathkit_checks import as_array, as_scalar, close, fields
+    rng = np.random.default_rng(7004)
+    n = 16
+    X = np.column_stack([rng.normal(size=n) * 2.0 + 1.0, np.full(n, -2.5), rng.normal(size=n) - 3.0])
+    y = X @ np.array([1.5, 0.0, -0.7]) + 2.0 + 0.2 * rng.normal(size=n)
+    X0, y0 = (X.copy(), y.copy())
+    lams = np.array([10.0, 1.0, 0.1])
+    W, bs = fields(ridge_path(X, y, lams), ['W', 'b'], 'ridge path')
+    W, bs = (as_array(W, 'W', shape=(3, 3)), as_array(bs, 'b', shape=(3,)))
+    close(X, X0, rtol=0, atol=0, name='X after ridge_path', hint='do not modify the inputs (centre copies)')
+    close(y, y0, rtol=0, atol=0, name='y after ridge_path', hint='do not modify the inputs (centre copies)')
+    for i, lam in enumerate(lams):
+        model = Ridge(alpha=lam, fit_intercept=True, solver='svd').fit(X0, y0)
+        scale = np.abs(model.coef_).max()
+        close(W[i], model.coef_, rtol=0.0001, atol=0.0001 * scale, name=f'ridge_path w with a constant feature (lam={lam:g})', hint='a zero singular value gets filter factor s / (s^2 + lam) = 0: never divide by s')
+        close(bs[i], model.intercept_, rtol=0.0001, atol=0.0001 * np.abs(y0).max(), name=f'ridge_path b with a constant feature (lam={lam:g})')
+        w, b = fields(ridge_fit(X, y, lam), ['w', 'b'], 'ridge fit')
+        close(w, model.coef_, rtol=0.0001, atol=0.0001 * scale, name=f'ridge_fit w with a constant feature (lam={lam:g})')
+        close(as_scalar(b, 'b'), model.intercept_, rtol=0.0001, atol=0.0001 * np.abs(y0).max(), name=f'ridge_fit b with a constant feature (lam={lam:g})')
+        close(X, X0, rtol=0, atol=0, name='X after ridge_fit', hint='do not modify the inputs (centre copies)')
+        close(y, y0, rtol=0, atol=0, name='y after ridge_fit', hint='do not modify the inputs (centre copies)')
 

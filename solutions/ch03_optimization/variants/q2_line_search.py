@@ -144,3 +144,12 @@ def optimal_step_and_rate(A):
     lam = torch.linalg.eigvalsh(torch.as_tensor(A, dtype=torch.float64))
     mu, L = lam.min(), lam.max()
     return 2 / (mu + L), (L - mu) / (L + mu)
+
+# %% alternative: float32 eigenvalues for the optimal step and rate (the docstring accepts float32 there)
+import numpy as np
+
+
+def optimal_step_and_rate(A):
+    lam = np.linalg.eigvalsh(np.asarray(A, dtype=np.float32))
+    mu, L = lam[0], lam[-1]
+    return {"t_star": 2 / (mu + L), "rate": (L - mu) / (L + mu)}

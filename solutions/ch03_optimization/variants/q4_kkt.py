@@ -125,3 +125,16 @@ def kkt_residuals(Q, c, G, h, x, mu):
     zero = torch.zeros(())
     return ((Q @ x + c + G.T @ mu).abs().max(), torch.maximum(zero, r.max()), torch.maximum(zero, (-mu).max()),
             (mu * r).abs().max())
+
+# %% alternative: float32 residuals (the docstring accepts float32 for kkt_residuals)
+import numpy as np
+
+
+def kkt_residuals(Q, c, G, h, x, mu):
+    f32 = np.float32
+    Q, G, x, mu, c, h = (np.asarray(v, dtype=f32) for v in (Q, G, x, mu, c, h))
+    r = G @ x - h
+    return {"stationarity": float(np.max(np.abs(Q @ x + c + G.T @ mu))),
+            "primal": float(max(f32(0), np.max(r))),
+            "dual": float(max(f32(0), np.max(-mu))),
+            "complementarity": float(np.max(np.abs(mu * r)))}

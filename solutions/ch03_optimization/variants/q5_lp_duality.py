@@ -91,3 +91,10 @@ def dual_by_complementary_slackness(c, A, b, x, tol=1e-9):
     if M.numel():
         y[active] = torch.linalg.lstsq(M, -c[positive].unsqueeze(1), driver="gelsd").solution.squeeze(1)
     return y
+
+# %% alternative: float32 dual data (the docstring accepts float32 for lp_dual)
+import numpy as np
+
+
+def lp_dual(c, A, b):
+    return np.asarray(b, dtype=np.float32), -np.asarray(A, dtype=np.float32).T, np.asarray(c, dtype=np.float32)

@@ -16,6 +16,9 @@ def test_worked_example(truncated_svd, best_rank_k, rank_k_errors):
     spectral, frob = fields(rank_k_errors(np.array([3.0, 2.0, 1.0]), 1), ['spectral', 'frobenius'], 'errors')
     close(as_scalar(spectral, 'spectral error'), 2.0, name='spectral error for s = (3, 2, 1), k = 1', hint='sigma_{k+1} in one-based notation is s[k] in Python')
     close(as_scalar(frob, 'Frobenius error'), np.sqrt(5.0), name='Frobenius error for s = (3, 2, 1), k = 1', hint='the square root of the sum of the squared discarded singular values')
+    spectral, frob = fields(rank_k_errors(np.array([3.0, 2.0, 1.0]), 3), ['spectral', 'frobenius'], 'errors')
+    close([as_scalar(spectral, 'spectral error'), as_scalar(frob, 'Frobenius error')], [0.0, 0.0], name='errors for s = (3, 2, 1), k = 3', hint='nothing is discarded when k >= len(s)')
+    close(best_rank_k(A, 0), np.zeros((3, 2)), name='best rank-0 approximation', hint='an (m, n) array of zeros')
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(truncated_svd, best_rank_k, rank_k_errors):

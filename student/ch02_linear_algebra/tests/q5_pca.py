@@ -9,16 +9,15 @@ points = 3.0
 def test_worked_example(pca_fit, pca_transform, pca_reconstruct):
     import numpy as np
     from mlmathkit_checks import close, close_up_to_sign, fields
-    X = np.array([[3.0, 3.0], [-3.0, -3.0], [1.0, -1.0], [-1.0, 1.0]]) + np.array([10.0, -5.0])
+    X = np.array([[3.0, 4.0], [-3.0, -4.0], [-2.0, 1.5], [2.0, -1.5]]) + np.array([10.0, -5.0])
     mean, comps, var, ratio = fields(pca_fit(X, 2), ['mean', 'components', 'explained_variance', 'explained_variance_ratio'], 'PCA')
     close(mean, [10.0, -5.0], name='mean')
-    r = 1 / np.sqrt(2)
-    close_up_to_sign(comps, [[r, r], [r, -r]], axis=1, atol=1e-06, name='components (ROWS of V^T from the SVD of the CENTRED data)')
-    close(var, [12.0, 4.0 / 3.0], name='explained variance', hint='s_j^2 / (n - 1)')
-    close(ratio, [0.9, 0.1], name='explained variance ratio')
-    Z = pca_transform(X[:1], np.array([10.0, -5.0]), np.array([[r, r]]))
-    close(Z, [[3 * np.sqrt(2)]], name='score of (13, -2) on (1, 1)/sqrt2', hint='subtract the mean before projecting')
-    close(pca_reconstruct(np.array([[3 * np.sqrt(2)]]), np.array([10.0, -5.0]), np.array([[r, r]])), [[13.0, -2.0]], name='reconstruction of the score 3 sqrt2', hint='add the mean back')
+    close_up_to_sign(comps, [[0.6, 0.8], [-0.8, 0.6]], axis=1, atol=1e-06, name='components (ROWS of V^T from the SVD of the CENTRED data)')
+    close(var, [50.0 / 3.0, 25.0 / 6.0], name='explained variance', hint='s_j^2 / (n - 1)')
+    close(ratio, [0.8, 0.2], name='explained variance ratio')
+    Z = pca_transform(X[:1], np.array([10.0, -5.0]), np.array([[0.6, 0.8]]))
+    close(Z, [[5.0]], name='score of (13, -1) on (0.6, 0.8)', hint='subtract the mean before projecting')
+    close(pca_reconstruct(np.array([[5.0]]), np.array([10.0, -5.0]), np.array([[0.6, 0.8]])), [[13.0, -1.0]], name='reconstruction of the score 5', hint='add the mean back')
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(pca_fit, pca_transform, pca_reconstruct):
@@ -26,7 +25,9 @@ def test_properties(pca_fit, pca_transform, pca_reconstruct):
     from mlmathkit_checks import as_array, close, fields, require
     rng = np.random.default_rng(5)
     X = rng.normal(size=(50, 4)) @ np.diag([3.0, 2.0, 1.0, 0.5]) + 7.0
+    X_copy = X.copy()
     mean, comps, var, ratio = fields(pca_fit(X, 2), ['mean', 'components', 'explained_variance', 'explained_variance_ratio'], 'PCA')
+    close(X, X_copy, rtol=0, atol=0, name='X after pca_fit(X, 2)', hint='do not modify the input: centre a copy (X - mean), not X -= mean')
     comps = as_array(comps, 'components', shape=(2, 4))
     close(comps @ comps.T, np.eye(2), atol=1e-06, name='components @ components.T', hint='the components are orthonormal ROWS')
     var, ratio = (as_array(var, 'explained_variance', shape=(2,)), as_array(ratio, 'explained_variance_ratio', shape=(2,)))

@@ -25,4 +25,8 @@ def test_properties(lstsq_normal_equations, lstsq_qr):
         close(X.T @ (y - X @ w), np.zeros(3), atol=0.0001, name=f'X^T (y - X w) ({name})', hint='at the least-squares solution the residual is orthogonal to every column of X')
         w_true = np.array([1.0, -2.0, 0.5])
         close(solver(X, X @ w_true), w_true, name=f'solution of a consistent system ({name})')
+        close(solver(X / 2 ** 20, X @ w_true), w_true * 2 ** 20, name=f'solution for X / 2^20 ({name})', hint="adding a fixed 'jitter' to X^T X is ridge regression, not least squares")
+    X = np.vander(np.linspace(0.0, 1.0, 60), 10, increasing=True)
+    w_true = np.linspace(1.0, -1.0, 10)
+    close(lstsq_qr(X, X @ w_true), w_true, rtol=0, atol=1e-05, name='QR solution for polynomial features of degree 9', hint='never form X^T X (or R^T R): solve R w = Q^T y by back substitution, in float64')
 

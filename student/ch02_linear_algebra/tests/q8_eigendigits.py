@@ -13,6 +13,8 @@ def test_worked_example(pca_reconstruction_errors, n_components_for_variance):
     close(pca_reconstruction_errors(X, [0, 1, 2]), [0.625, 0.125, 0.0], atol=1e-09, name='errors for k = 0, 1, 2', hint='the mean over images of the squared distance between each image and its reconstruction')
     close(as_scalar(n_components_for_variance(X, 0.75), 'k'), 1.0, name='components for 75% of the variance')
     close(as_scalar(n_components_for_variance(X, 0.9), 'k'), 2.0, name='components for 90% of the variance', hint='the smallest k whose cumulative explained-variance ratio is >= frac (counting from 1)')
+    X = np.array([[1.0, 0.0], [-1.0, 0.0], [0.0, 1.0], [0.0, -1.0]])
+    close(as_scalar(n_components_for_variance(X, 0.5), 'k'), 1.0, name='components for 50% with two equal variances', hint='cumulative ratio >= frac: an exact tie counts as reaching frac')
 
 @test_case(name="test_properties_on_digits", points=None, hidden=False)
 def test_properties_on_digits(pca_reconstruction_errors):

@@ -15,8 +15,9 @@
 # cell below it. Public checks test properties and one worked example; the autograder runs more
 # (hidden) tests on random and numerically hard inputs, so make your code correct in general.
 #
-# Use `numpy` (and `scipy.linalg` / `scipy.special` where a question says so). Do not use `torch`,
-# `scipy.optimize` or scikit-learn to answer a question: they are what your answers are graded against.
+# Use `numpy` (and `scipy.linalg` / `scipy.special` where a question says so). Do not use `torch.autograd`,
+# `torch.optim`, `scipy.optimize` or scikit-learn to answer a question: they are what your answers are
+# graded against, and the checks tell you if your code calls them.
 #
 # **Objectives are passed by name.** Functions that minimise an objective receive its *name*, a
 # string such as `"rosenbrock"`, plus a tuple `args` of extra arguments. The objectives live in the

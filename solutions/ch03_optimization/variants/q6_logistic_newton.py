@@ -109,33 +109,3 @@ def logistic_newton(X, y, n_iter=25):
         _, grad, hess = logistic_loss_grad_hess(w, X, y)
         w = (w - np.linalg.solve(hess, grad)).astype(np.float32)
     return w
-
-
-# %% alternative: torch autograd for the gradient and Hessian, Cholesky solve
-import numpy as np
-
-
-def logistic_loss_grad_hess(w, X, y):
-    import torch
-
-    Xt, yt = torch.as_tensor(np.asarray(X, dtype=float)), torch.as_tensor(np.asarray(y, dtype=float))
-
-    def loss_fn(v):
-        return torch.nn.functional.softplus(Xt @ v).mean() - (yt * (Xt @ v)).mean()
-
-    wt = torch.tensor(np.asarray(w, dtype=float), requires_grad=True)
-    loss = loss_fn(wt)
-    grad = torch.autograd.grad(loss, wt)[0]
-    hess = torch.autograd.functional.hessian(loss_fn, wt.detach())
-    return loss.detach(), grad, hess
-
-
-def logistic_newton(X, y, n_iter=25):
-    import torch
-
-    w = torch.zeros(np.shape(X)[1], dtype=torch.float64)
-    for _ in range(n_iter):
-        _, grad, hess = logistic_loss_grad_hess(w.numpy(), X, y)
-        L = torch.linalg.cholesky(hess)
-        w = w - torch.cholesky_solve(grad.unsqueeze(1), L).squeeze(1)
-    return w

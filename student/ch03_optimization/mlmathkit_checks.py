@@ -27,6 +27,12 @@ import numpy as np
 
 __all__ = [
     "CheckFailure",
+    "ForbiddenRoutine",
+    "ModifiedInput",
+    "NotDefined",
+    "StudentError",
+    "call_guarded",
+    "guarded",
     "OracleError",
     "as_array",
     "as_scalar",
@@ -430,3 +436,216 @@ def positive_definite(m: Any, *, name: str = "matrix") -> np.ndarray:
         raise CheckFailure(f"{name} should be positive definite, but its smallest eigenvalue is {eig.min():.3g}")
     return arr
 
+
+
+# --------------------------------------------------------------------------- how tests call student code
+class ForbiddenRoutine(CheckFailure):
+    """The student's function called a library routine the question forbids."""
+
+
+class ModifiedInput(CheckFailure):
+    """The student's function changed an argument it was given."""
+
+
+class NotDefined(CheckFailure):
+    """The graded function does not exist (yet) in the notebook."""
+
+
+class StudentError(CheckFailure):
+    """The student's function raised; the message names the student's own line, not the test's."""
+
+
+def student_error_message(name: str, kind: str, message: str, where: str = "", line: str = "") -> str:
+    """How a failure inside student code is described, in the notebook and in the autograder's feedback alike."""
+    at = f" (at {where}: `{line}`)" if where and line else f" (at {where})" if where else ""
+    return f"your `{name}` raised {kind}{at}: {message}"
+
+
+def _student_frame(tb: Any) -> tuple[str, str]:
+    """The innermost frame of the student's own code in a traceback: (where, source line)."""
+    import os
+    import sys
+    import traceback
+
+    libraries = tuple(os.path.realpath(p) + os.sep for p in {sys.prefix, sys.base_prefix, sys.exec_prefix})
+    frames = [f for f in traceback.extract_tb(tb)
+              if f.filename != __file__ and not os.path.realpath(f.filename).startswith(libraries)]
+    if not frames:
+        return "", ""
+    return f"line {frames[-1].lineno} of your code", (frames[-1].line or "").strip()
+
+
+def guarded(fn: Any, name: str, forbid: Sequence[str] = ()) -> Any:
+    """The graded function ``fn`` as tests call it: every call must leave its arguments unchanged and
+    must not call a routine the question forbids (``forbid``: dotted names of functions, methods or
+    whole modules, e.g. ``"numpy.linalg.qr"``, ``"sklearn"``), so aliases and indirect calls count.
+
+    The release wraps every graded function a test takes with this. In the autograder the same rules
+    are applied inside the sandbox, so the notebook's checks and the grade always agree.
+    """
+    if fn is None or not callable(fn):
+        raise NotDefined(f"`{name}` is not defined yet: run the cell that defines it (and fix any error it "
+                         "shows), then run this check again")
+    with_rules = getattr(fn, "with_rules", None)  # the autograder's stand-in for the student's function
+    if with_rules is not None:
+        return with_rules(tuple(forbid))
+    return lambda *args, **kwargs: call_guarded(fn, name, tuple(forbid), args, kwargs, explain=True)
+
+
+def call_guarded(fn: Any, name: str, forbid: tuple[str, ...], args: tuple, kwargs: dict, explain: bool = False) -> Any:
+    """Call ``fn`` under the rules of :func:`guarded` (also what the autograder's sandbox runs).
+
+    With ``explain``, an exception from the student's code becomes a :class:`StudentError` that names
+    the student's own line (otter would otherwise show the test's line); the sandbox leaves that to
+    the judge, which builds the same message from the frames it reports.
+    """
+    before = _snapshot(args, kwargs)
+    rules = _Forbidden(forbid) if forbid else None
+    if rules is not None:
+        rules.start()
+    try:
+        result = fn(*args, **kwargs)
+    except CheckFailure:
+        raise
+    except Exception as e:
+        if not explain:
+            raise
+        where, line = _student_frame(e.__traceback__)
+        raise StudentError(student_error_message(name, type(e).__name__, str(e), where, line)) from e
+    finally:
+        if rules is not None:
+            rules.stop()
+    if rules is not None and rules.hits:
+        raise ForbiddenRoutine(f"your `{name}` called `{rules.hits[0]}`, which this question asks you not to use: "
+                               "implement that step yourself")
+    changed = _changed(fn, before, args, kwargs)
+    if changed:
+        raise ModifiedInput(f"your `{name}` modified its argument `{changed}`: the docstring promises that inputs "
+                            "are left unchanged (work on a copy, e.g. `x = x.copy()` or `x = x - m` instead of `x -= m`)")
+    return result
+
+
+def _copy_if_array(value: Any) -> Any:
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    if type(value).__module__.startswith("torch") and hasattr(value, "detach"):
+        return value.detach().clone()
+    return None
+
+
+def _snapshot(args: tuple, kwargs: dict) -> dict[str, Any]:
+    """Copies of the array arguments (top level, and inside lists, tuples and dicts one level down)."""
+    out = {}
+    for key, value in [*((str(i), v) for i, v in enumerate(args)), *kwargs.items()]:
+        items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, (list, tuple)) else None
+        for sub, inner in ([(None, value)] if items is None else [(None, value), *items]):
+            copy = _copy_if_array(inner)
+            if copy is not None:
+                out[key if sub is None else f"{key}[{sub!r}]"] = (inner, copy)
+    return out
+
+
+def _changed(fn: Any, before: dict[str, Any], args: tuple, kwargs: dict) -> str | None:
+    try:
+        import inspect
+
+        params = list(inspect.signature(fn).parameters)
+    except (TypeError, ValueError):
+        params = []
+    for key, (now, copy) in before.items():
+        a, b = np.asarray(_plain(now)), np.asarray(_plain(copy))
+        if a.shape != b.shape or a.dtype != b.dtype or not np.array_equal(a, b, equal_nan=a.dtype.kind in "fc"):
+            head, _, rest = key.partition("[")
+            label = params[int(head)] if head.isdigit() and int(head) < len(params) else head
+            return label + (f"[{rest}" if rest else "")
+    return None
+
+
+def _plain(value: Any) -> Any:
+    return value.detach().cpu().numpy() if hasattr(value, "detach") else value
+
+
+class _Forbidden:
+    """Records what a student's function calls (``cProfile``, whose hook is C: a few times cheaper than
+    a Python profile function) and finds the forbidden routines among the calls afterwards.
+
+    Python functions are matched by code object (so ``from numpy.linalg import qr as q`` is caught),
+    C functions and methods by the name the profiler gives them, whole modules by the file their code
+    lives in or the module a C function belongs to. Methods implemented in Cython do not go through
+    the profiler and cannot be caught this way.
+    """
+
+    def __init__(self, names: tuple[str, ...]):
+        self.codes: dict[Any, str] = {}
+        self.builtins: dict[str, str] = {}  # the profiler's label of a C function -> shown name
+        self.prefixes: dict[str, str] = {}  # label prefix of a module's C functions -> shown name
+        self.folders: dict[str, str] = {}  # source folder or file -> shown name
+        for name in names:
+            self._resolve(name)
+        self.hits: list[str] = []
+        self.profiler: Any = None
+        self.previous: Any = None
+
+    def _resolve(self, dotted: str) -> None:
+        import importlib
+        import os
+
+        parts = dotted.split(".")
+        for i in range(len(parts), 0, -1):
+            try:
+                obj = importlib.import_module(".".join(parts[:i]))
+            except ImportError:
+                continue
+            try:
+                for attr in parts[i:]:
+                    obj = getattr(obj, attr)
+            except AttributeError:
+                return  # not in this version of the library: nothing to watch
+            break
+        else:
+            return  # library not installed: it cannot be called either
+        if isinstance(obj, type(np)):  # a module: everything defined in its package
+            self.prefixes[f"<built-in method {obj.__name__}."] = dotted
+            origin = getattr(obj, "__file__", None)
+            if origin:
+                self.folders[os.path.dirname(origin) if origin.endswith("__init__.py") else origin] = dotted
+            return
+        owner = getattr(obj, "__objclass__", None)
+        if owner is not None:  # a method of a C type, e.g. numpy.ndarray.mean
+            self.builtins[f"<method '{obj.__name__}' of '{owner.__module__}.{owner.__qualname__}' objects>"] = dotted
+            self.builtins[f"<method '{obj.__name__}' of '{owner.__qualname__}' objects>"] = dotted
+        elif getattr(obj, "__module__", None) and not hasattr(obj, "__code__") and hasattr(obj, "__name__"):
+            self.builtins[f"<built-in method {obj.__module__}.{obj.__name__}>"] = dotted
+        # The innermost function only: decorators' wrappers share one code object among every function
+        # they wrap (scipy's batching wrapper wraps solve_triangular as well as lstsq).
+        while getattr(obj, "__wrapped__", None) is not None or getattr(obj, "__func__", None) is not None:
+            obj = getattr(obj, "__wrapped__", None) or obj.__func__
+        code = getattr(obj, "__code__", None)
+        if code is not None:
+            self.codes[code] = dotted
+
+    def _shown(self, code: Any) -> str | None:
+        if isinstance(code, str):
+            return self.builtins.get(code) or next((s for p, s in self.prefixes.items() if code.startswith(p)), None)
+        if code in self.codes:
+            return self.codes[code]
+        filename = getattr(code, "co_filename", "")
+        return next((s for folder, s in self.folders.items() if filename.startswith(folder)), None)
+
+    def start(self) -> None:
+        import cProfile
+        import sys
+
+        self.previous = sys.getprofile()
+        self.profiler = cProfile.Profile()
+        self.profiler.enable()
+
+    def stop(self) -> None:
+        import sys
+
+        self.profiler.disable()
+        sys.setprofile(self.previous)
+        for entry in self.profiler.getstats():
+            shown = self._shown(entry.code)
+            if shown is not None and shown not in self.hits:
+                self.hits.append(shown)

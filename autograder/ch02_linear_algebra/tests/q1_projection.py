@@ -7,6 +7,9 @@ points = 2.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(project_onto_line, projection_matrix):
+    from mlmathkit_checks import guarded as _guarded
+    project_onto_line = _guarded(project_onto_line, 'project_onto_line', ())
+    projection_matrix = _guarded(projection_matrix, 'projection_matrix', ())
     import numpy as np
     from mlmathkit_checks import close
     close(project_onto_line(np.array([1.0, 2.0, 3.0]), np.array([1.0, 1.0, 0.0])), [1.5, 1.5, 0.0], name='projection of (1, 2, 3) onto the line through (1, 1, 0)', hint='p = (a.b / a.a) a: divide by the SQUARED norm of a')
@@ -15,6 +18,9 @@ def test_worked_example(project_onto_line, projection_matrix):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(project_onto_line, projection_matrix):
+    from mlmathkit_checks import guarded as _guarded
+    project_onto_line = _guarded(project_onto_line, 'project_onto_line', ())
+    projection_matrix = _guarded(projection_matrix, 'projection_matrix', ())
     import numpy as np
     from mlmathkit_checks import as_array, close, symmetric
     rng = np.random.default_rng(1)
@@ -32,6 +38,9 @@ def test_properties(project_onto_line, projection_matrix):
 @test_case(name="test_random_against_orthonormal_basis", points=None, hidden=True)
 def test_random_against_orthonormal_basis(project_onto_line, projection_matrix):
     """Random tall and square matrices and random lines, with entries of different sizes."""
+    from mlmathkit_checks import guarded as _guarded
+    project_onto_line = _guarded(project_onto_line, 'project_onto_line', ())
+    projection_matrix = _guarded(projection_matrix, 'projection_matrix', ())
     import numpy as np
     from scipy.linalg import orth
     from mlmathkit_checks import close
@@ -47,6 +56,8 @@ def test_random_against_orthonormal_basis(project_onto_line, projection_matrix):
 @test_case(name="test_subspace_not_basis", points=None, hidden=True)
 def test_subspace_not_basis(projection_matrix):
     """Another basis of the same column space, a square invertible matrix, and a single column."""
+    from mlmathkit_checks import guarded as _guarded
+    projection_matrix = _guarded(projection_matrix, 'projection_matrix', ())
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(1002)
@@ -60,6 +71,9 @@ def test_subspace_not_basis(projection_matrix):
 @test_case(name="test_residual_and_complement", points=None, hidden=True)
 def test_residual_and_complement(project_onto_line, projection_matrix):
     """Vectors orthogonal to the subspace or inside it, and b orthogonal to a or a negative multiple of a."""
+    from mlmathkit_checks import guarded as _guarded
+    project_onto_line = _guarded(project_onto_line, 'project_onto_line', ())
+    projection_matrix = _guarded(projection_matrix, 'projection_matrix', ())
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(1003)
@@ -76,6 +90,8 @@ def test_residual_and_complement(project_onto_line, projection_matrix):
 @test_case(name="test_nearly_dependent_columns", points=None, hidden=True)
 def test_nearly_dependent_columns(projection_matrix):
     """Tall matrices whose columns are nearly linearly dependent (condition number a thousand)."""
+    from mlmathkit_checks import guarded as _guarded
+    projection_matrix = _guarded(projection_matrix, 'projection_matrix', ())
     import numpy as np
     from scipy.linalg import orth
     from mlmathkit_checks import close
@@ -90,6 +106,9 @@ def test_nearly_dependent_columns(projection_matrix):
 @test_case(name="test_tiny_and_huge_scales", points=None, hidden=True)
 def test_tiny_and_huge_scales(project_onto_line, projection_matrix):
     """Vectors and matrices whose entries are tiny (about 1e-15) or huge (about 1e15)."""
+    from mlmathkit_checks import guarded as _guarded
+    project_onto_line = _guarded(project_onto_line, 'project_onto_line', ())
+    projection_matrix = _guarded(projection_matrix, 'projection_matrix', ())
     import numpy as np
     from scipy.linalg import orth
     from mlmathkit_checks import close
@@ -108,6 +127,9 @@ def test_tiny_and_huge_scales(project_onto_line, projection_matrix):
 @test_case(name="test_inputs_unchanged", points=None, hidden=True)
 def test_inputs_unchanged(project_onto_line, projection_matrix):
     """The caller's vectors and matrix are left unchanged by the call."""
+    from mlmathkit_checks import guarded as _guarded
+    project_onto_line = _guarded(project_onto_line, 'project_onto_line', ())
+    projection_matrix = _guarded(projection_matrix, 'projection_matrix', ())
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(1006)

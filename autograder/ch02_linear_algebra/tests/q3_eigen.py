@@ -7,6 +7,8 @@ points = 3.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(symmetric_eig):
+    from mlmathkit_checks import guarded as _guarded
+    symmetric_eig = _guarded(symmetric_eig, 'symmetric_eig', ())
     import numpy as np
     from mlmathkit_checks import close, close_up_to_sign, fields
     w, V = fields(symmetric_eig(np.array([[2.0, 1.0], [1.0, 2.0]])), ['w', 'V'], 'eigendecomposition')
@@ -21,6 +23,8 @@ def test_worked_example(symmetric_eig):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(symmetric_eig):
+    from mlmathkit_checks import guarded as _guarded
+    symmetric_eig = _guarded(symmetric_eig, 'symmetric_eig', ())
     import numpy as np
     from mlmathkit_checks import as_array, close, fields, require
     rng = np.random.default_rng(3)
@@ -37,6 +41,8 @@ def test_properties(symmetric_eig):
 @test_case(name="test_random_spectra_against_eigh", points=None, hidden=True)
 def test_random_spectra_against_eigh(symmetric_eig):
     """Random symmetric matrices of sizes 1 to 20 with well-separated eigenvalues of both signs."""
+    from mlmathkit_checks import guarded as _guarded
+    symmetric_eig = _guarded(symmetric_eig, 'symmetric_eig', ())
     import numpy as np
     from mlmathkit_checks import as_array, close, close_up_to_sign, fields
     rng = np.random.default_rng(3001)
@@ -59,6 +65,8 @@ def test_random_spectra_against_eigh(symmetric_eig):
 @test_case(name="test_hard_spectra", points=None, hidden=True)
 def test_hard_spectra(symmetric_eig):
     """Opposite eigenvalues of equal magnitude, repeated, nearly equal and zero eigenvalues, a diagonal matrix, tiny and huge scales."""
+    from mlmathkit_checks import guarded as _guarded
+    symmetric_eig = _guarded(symmetric_eig, 'symmetric_eig', ())
     import numpy as np
     from mlmathkit_checks import as_array, close, close_up_to_sign, fields, same_subspace
     rng = np.random.default_rng(3002)
@@ -93,6 +101,8 @@ def test_hard_spectra(symmetric_eig):
 @test_case(name="test_graph_laplacian", points=None, hidden=True)
 def test_graph_laplacian(symmetric_eig):
     """Graph Laplacians: a path (tridiagonal, mostly exact zeros) and two disconnected cliques (repeated eigenvalues)."""
+    from mlmathkit_checks import guarded as _guarded
+    symmetric_eig = _guarded(symmetric_eig, 'symmetric_eig', ())
     import numpy as np
     from mlmathkit_checks import as_array, close, close_up_to_sign, fields, same_subspace
     n = 6
@@ -121,6 +131,8 @@ def test_graph_laplacian(symmetric_eig):
 @test_case(name="test_exact_symmetric_blocks", points=None, hidden=True)
 def test_exact_symmetric_blocks(symmetric_eig):
     """Matrices whose trailing 2 x 2 block has equal diagonal entries, with eigenvalues lambda and -lambda."""
+    from mlmathkit_checks import guarded as _guarded
+    symmetric_eig = _guarded(symmetric_eig, 'symmetric_eig', ())
     import numpy as np
     from mlmathkit_checks import as_array, close, close_up_to_sign, fields
     r = 1 / np.sqrt(2)
@@ -143,6 +155,8 @@ def test_exact_symmetric_blocks(symmetric_eig):
 @test_case(name="test_identity_zero_and_extreme_scales", points=None, hidden=True)
 def test_identity_zero_and_extreme_scales(symmetric_eig):
     """S = I (one eigenvalue repeated n times), S = 0, and matrices of size 1e-20 and 1e20."""
+    from mlmathkit_checks import guarded as _guarded
+    symmetric_eig = _guarded(symmetric_eig, 'symmetric_eig', ())
     import numpy as np
     from mlmathkit_checks import as_array, close, close_up_to_sign, fields
     for label, S, w_exp in [('S = I (4 x 4)', np.eye(4), np.ones(4)), ('S = 2.5 I (3 x 3)', 2.5 * np.eye(3), np.full(3, 2.5)), ('S = 0 (3 x 3)', np.zeros((3, 3)), np.zeros(3)), ('a 1 x 1 matrix', np.array([[-4.0]]), [-4.0])]:
@@ -170,6 +184,8 @@ def test_identity_zero_and_extreme_scales(symmetric_eig):
 @test_case(name="test_input_unchanged", points=None, hidden=True)
 def test_input_unchanged(symmetric_eig):
     """The caller's matrix is left unchanged by the call."""
+    from mlmathkit_checks import guarded as _guarded
+    symmetric_eig = _guarded(symmetric_eig, 'symmetric_eig', ())
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(3004)

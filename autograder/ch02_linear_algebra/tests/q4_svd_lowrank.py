@@ -7,6 +7,10 @@ points = 3.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(truncated_svd, best_rank_k, rank_k_errors):
+    from mlmathkit_checks import guarded as _guarded
+    truncated_svd = _guarded(truncated_svd, 'truncated_svd', ())
+    best_rank_k = _guarded(best_rank_k, 'best_rank_k', ())
+    rank_k_errors = _guarded(rank_k_errors, 'rank_k_errors', ())
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields
     A = np.array([[1.0, 0.0], [0.0, -3.0], [0.0, 0.0]])
@@ -22,6 +26,10 @@ def test_worked_example(truncated_svd, best_rank_k, rank_k_errors):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(truncated_svd, best_rank_k, rank_k_errors):
+    from mlmathkit_checks import guarded as _guarded
+    truncated_svd = _guarded(truncated_svd, 'truncated_svd', ())
+    best_rank_k = _guarded(best_rank_k, 'best_rank_k', ())
+    rank_k_errors = _guarded(rank_k_errors, 'rank_k_errors', ())
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close, fields, require
     rng = np.random.default_rng(4)
@@ -42,6 +50,9 @@ def test_properties(truncated_svd, best_rank_k, rank_k_errors):
 @test_case(name="test_svd_against_scipy", points=None, hidden=True)
 def test_svd_against_scipy(truncated_svd, best_rank_k):
     """Random tall, square and wide matrices with well-separated singular values, several k."""
+    from mlmathkit_checks import guarded as _guarded
+    truncated_svd = _guarded(truncated_svd, 'truncated_svd', ())
+    best_rank_k = _guarded(best_rank_k, 'best_rank_k', ())
     import numpy as np
     from scipy.linalg import svd
     from mlmathkit_checks import as_array, close, close_up_to_sign, fields
@@ -62,6 +73,9 @@ def test_svd_against_scipy(truncated_svd, best_rank_k):
 @test_case(name="test_eckart_young", points=None, hidden=True)
 def test_eckart_young(best_rank_k, rank_k_errors):
     """Every k from 0 up to min(m, n) on a rank-deficient tall matrix and a wide matrix."""
+    from mlmathkit_checks import guarded as _guarded
+    best_rank_k = _guarded(best_rank_k, 'best_rank_k', ())
+    rank_k_errors = _guarded(rank_k_errors, 'rank_k_errors', ())
     import numpy as np
     from scipy.linalg import svd
     from mlmathkit_checks import as_array, as_scalar, close, fields
@@ -79,6 +93,9 @@ def test_eckart_young(best_rank_k, rank_k_errors):
 @test_case(name="test_small_singular_values", points=None, hidden=True)
 def test_small_singular_values(truncated_svd, rank_k_errors):
     """Singular values spread over twelve orders of magnitude, tied singular values, and k = 0."""
+    from mlmathkit_checks import guarded as _guarded
+    truncated_svd = _guarded(truncated_svd, 'truncated_svd', ())
+    rank_k_errors = _guarded(rank_k_errors, 'rank_k_errors', ())
     import numpy as np
     from scipy.linalg import svd
     from mlmathkit_checks import as_scalar, close, fields
@@ -96,6 +113,8 @@ def test_small_singular_values(truncated_svd, rank_k_errors):
 @test_case(name="test_rank_zero_and_full", points=None, hidden=True)
 def test_rank_zero_and_full(best_rank_k):
     """k = 0 (nothing kept), k = min(m, n), and k above the rank of the matrix."""
+    from mlmathkit_checks import guarded as _guarded
+    best_rank_k = _guarded(best_rank_k, 'best_rank_k', ())
     import numpy as np
     from mlmathkit_checks import close
     rng = np.random.default_rng(4004)
@@ -108,6 +127,10 @@ def test_rank_zero_and_full(best_rank_k):
 @test_case(name="test_shapes_signs_and_unchanged_input", points=None, hidden=True)
 def test_shapes_signs_and_unchanged_input(truncated_svd, best_rank_k, rank_k_errors):
     """Shapes for k = 0 and for wide matrices, singular triples of a matrix with a repeated singular value, and inputs left unchanged."""
+    from mlmathkit_checks import guarded as _guarded
+    truncated_svd = _guarded(truncated_svd, 'truncated_svd', ())
+    best_rank_k = _guarded(best_rank_k, 'best_rank_k', ())
+    rank_k_errors = _guarded(rank_k_errors, 'rank_k_errors', ())
     import numpy as np
     from mlmathkit_checks import as_array, close, fields
     rng = np.random.default_rng(4005)

@@ -7,6 +7,9 @@ points = 2.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(pca_reconstruction_errors, n_components_for_variance):
+    from mlmathkit_checks import guarded as _guarded
+    pca_reconstruction_errors = _guarded(pca_reconstruction_errors, 'pca_reconstruction_errors', ())
+    n_components_for_variance = _guarded(n_components_for_variance, 'n_components_for_variance', ())
     import numpy as np
     from mlmathkit_checks import as_scalar, close
     X = np.array([[1.0, 0.0], [-1.0, 0.0], [0.0, 0.5], [0.0, -0.5]])
@@ -18,6 +21,8 @@ def test_worked_example(pca_reconstruction_errors, n_components_for_variance):
 
 @test_case(name="test_properties_on_digits", points=None, hidden=False)
 def test_properties_on_digits(pca_reconstruction_errors):
+    from mlmathkit_checks import guarded as _guarded
+    pca_reconstruction_errors = _guarded(pca_reconstruction_errors, 'pca_reconstruction_errors', ())
     import numpy as np
     from sklearn.datasets import load_digits
     from mlmathkit_checks import as_array, close, require
@@ -30,6 +35,8 @@ def test_properties_on_digits(pca_reconstruction_errors):
 @test_case(name="test_errors_against_sklearn_digits", points=None, hidden=True)
 def test_errors_against_sklearn_digits(pca_reconstruction_errors):
     """The digits data set, for numbers of components from 1 to 60."""
+    from mlmathkit_checks import guarded as _guarded
+    pca_reconstruction_errors = _guarded(pca_reconstruction_errors, 'pca_reconstruction_errors', ())
     import numpy as np
     from sklearn.datasets import load_digits
     from sklearn.decomposition import PCA
@@ -47,6 +54,8 @@ def test_errors_against_sklearn_digits(pca_reconstruction_errors):
 @test_case(name="test_errors_random_and_wide", points=None, hidden=True)
 def test_errors_random_and_wide(pca_reconstruction_errors):
     """Random data for every k from 0 to d, including fewer samples than features."""
+    from mlmathkit_checks import guarded as _guarded
+    pca_reconstruction_errors = _guarded(pca_reconstruction_errors, 'pca_reconstruction_errors', ())
     import numpy as np
     from sklearn.decomposition import PCA
     from mlmathkit_checks import close
@@ -66,6 +75,8 @@ def test_errors_random_and_wide(pca_reconstruction_errors):
 @test_case(name="test_n_components_against_sklearn", points=None, hidden=True)
 def test_n_components_against_sklearn(n_components_for_variance):
     """The digits data set and random data, for fractions of the variance from 30% to 99%."""
+    from mlmathkit_checks import guarded as _guarded
+    n_components_for_variance = _guarded(n_components_for_variance, 'n_components_for_variance', ())
     import numpy as np
     from sklearn.datasets import load_digits
     from sklearn.decomposition import PCA
@@ -80,6 +91,9 @@ def test_n_components_against_sklearn(n_components_for_variance):
 @test_case(name="test_ties_order_and_unchanged_input", points=None, hidden=True)
 def test_ties_order_and_unchanged_input(pca_reconstruction_errors, n_components_for_variance):
     """A fraction of the variance reached exactly (a tie), ks in decreasing order with repeats, and the caller's array left unchanged."""
+    from mlmathkit_checks import guarded as _guarded
+    pca_reconstruction_errors = _guarded(pca_reconstruction_errors, 'pca_reconstruction_errors', ())
+    n_components_for_variance = _guarded(n_components_for_variance, 'n_components_for_variance', ())
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, close
     for a in (1.0, 3.0, 0.25):

@@ -7,6 +7,10 @@ points = 3.0
 
 @test_case(name="test_worked_example_quadratic", points=None, hidden=False)
 def test_worked_example_quadratic(numerical_gradient, numerical_hessian, gradient_check):
+    from mlmathkit_checks import guarded as _guarded
+    numerical_gradient = _guarded(numerical_gradient, 'numerical_gradient', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
+    numerical_hessian = _guarded(numerical_hessian, 'numerical_hessian', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
+    gradient_check = _guarded(gradient_check, 'gradient_check', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close, require
     A, b = (np.array([[2.0, 1.0], [1.0, 3.0]]), np.array([1.0, -1.0]))
@@ -21,6 +25,10 @@ def test_worked_example_quadratic(numerical_gradient, numerical_hessian, gradien
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(numerical_gradient, numerical_hessian, gradient_check):
+    from mlmathkit_checks import guarded as _guarded
+    numerical_gradient = _guarded(numerical_gradient, 'numerical_gradient', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
+    numerical_hessian = _guarded(numerical_hessian, 'numerical_hessian', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
+    gradient_check = _guarded(gradient_check, 'gradient_check', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_array, as_scalar, require, symmetric
     x = np.array([-1.2, 1.0, 0.5])
@@ -38,6 +46,8 @@ def test_properties(numerical_gradient, numerical_hessian, gradient_check):
 @test_case(name="test_gradient_against_torch", points=None, hidden=True)
 def test_gradient_against_torch(numerical_gradient):
     """Central-difference gradients of several objectives and dimensions, against automatic differentiation."""
+    from mlmathkit_checks import guarded as _guarded
+    numerical_gradient = _guarded(numerical_gradient, 'numerical_gradient', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     import torch
     from mlmathkit_checks import close
@@ -63,6 +73,8 @@ def test_gradient_against_torch(numerical_gradient):
 @test_case(name="test_hessian_against_torch", points=None, hidden=True)
 def test_hessian_against_torch(numerical_hessian):
     """Central-difference Hessians, diagonal and off-diagonal entries, against automatic differentiation."""
+    from mlmathkit_checks import guarded as _guarded
+    numerical_hessian = _guarded(numerical_hessian, 'numerical_hessian', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     import torch
     from mlmathkit_checks import close, symmetric
@@ -80,6 +92,9 @@ def test_hessian_against_torch(numerical_hessian):
 @test_case(name="test_large_values", points=None, hidden=True)
 def test_large_values(numerical_gradient, numerical_hessian):
     """An objective whose values are large (about 1000), where rounding error matters."""
+    from mlmathkit_checks import guarded as _guarded
+    numerical_gradient = _guarded(numerical_gradient, 'numerical_gradient', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
+    numerical_hessian = _guarded(numerical_hessian, 'numerical_hessian', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     import torch
     from mlmathkit_checks import close
@@ -95,6 +110,8 @@ def test_large_values(numerical_gradient, numerical_hessian):
 @test_case(name="test_gradient_check_values", points=None, hidden=True)
 def test_gradient_check_values(gradient_check):
     """The relative error of a buggy gradient, and points where both gradients are (nearly) zero."""
+    from mlmathkit_checks import guarded as _guarded
+    gradient_check = _guarded(gradient_check, 'gradient_check', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     import torch
     import mlmathkit_fixtures as fx
@@ -118,6 +135,9 @@ def test_gradient_check_values(gradient_check):
 @test_case(name="test_absolute_step_at_large_coordinates", points=None, hidden=True)
 def test_absolute_step_at_large_coordinates(numerical_gradient, numerical_hessian):
     """Coordinates much larger than 1, and an integer x, with the same absolute step h for every coordinate."""
+    from mlmathkit_checks import guarded as _guarded
+    numerical_gradient = _guarded(numerical_gradient, 'numerical_gradient', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
+    numerical_hessian = _guarded(numerical_hessian, 'numerical_hessian', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import close, require
     a = np.array([1.0, 2.0, 0.5, 3.0])

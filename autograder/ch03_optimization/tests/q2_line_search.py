@@ -7,6 +7,10 @@ points = 3.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(armijo_step, gradient_descent, optimal_step_and_rate):
+    from mlmathkit_checks import guarded as _guarded
+    armijo_step = _guarded(armijo_step, 'armijo_step', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
+    gradient_descent = _guarded(gradient_descent, 'gradient_descent', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
+    optimal_step_and_rate = _guarded(optimal_step_and_rate, 'optimal_step_and_rate', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields
     A, b = (np.array([[4.0]]), np.array([0.0]))
@@ -21,6 +25,9 @@ def test_worked_example(armijo_step, gradient_descent, optimal_step_and_rate):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(armijo_step, gradient_descent):
+    from mlmathkit_checks import guarded as _guarded
+    armijo_step = _guarded(armijo_step, 'armijo_step', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
+    gradient_descent = _guarded(gradient_descent, 'gradient_descent', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     import mlmathkit_fixtures as fx
     from mlmathkit_checks import as_array, as_scalar, close, fields, require
@@ -44,6 +51,8 @@ def test_properties(armijo_step, gradient_descent):
 @test_case(name="test_armijo_closed_form_on_quadratics", points=None, hidden=True)
 def test_armijo_closed_form_on_quadratics(armijo_step):
     """Backtracking on quadratics along descent directions other than the negative gradient, for several t0, c and rho."""
+    from mlmathkit_checks import guarded as _guarded
+    armijo_step = _guarded(armijo_step, 'armijo_step', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close
     rng = np.random.default_rng(402)
@@ -70,6 +79,8 @@ def test_armijo_closed_form_on_quadratics(armijo_step):
 @test_case(name="test_armijo_on_rosenbrock", points=None, hidden=True)
 def test_armijo_on_rosenbrock(armijo_step):
     """Backtracking on the Rosenbrock function: the first acceptable step of the form t0 rho^k."""
+    from mlmathkit_checks import guarded as _guarded
+    armijo_step = _guarded(armijo_step, 'armijo_step', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     import mlmathkit_fixtures as fx
     from mlmathkit_checks import as_scalar, require
@@ -92,6 +103,8 @@ def test_armijo_on_rosenbrock(armijo_step):
 @test_case(name="test_gradient_descent_trajectory", points=None, hidden=True)
 def test_gradient_descent_trajectory(gradient_descent):
     """The whole path and f values of gradient descent with line search on quadratics."""
+    from mlmathkit_checks import guarded as _guarded
+    gradient_descent = _guarded(gradient_descent, 'gradient_descent', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_array, close, fields
     rng = np.random.default_rng(404)
@@ -119,6 +132,8 @@ def test_gradient_descent_trajectory(gradient_descent):
 @test_case(name="test_gradient_descent_stopping_and_convergence", points=None, hidden=True)
 def test_gradient_descent_stopping_and_convergence(gradient_descent):
     """The stopping rule, the iteration limit (max_iter = 0 included) and a start at the minimiser."""
+    from mlmathkit_checks import guarded as _guarded
+    gradient_descent = _guarded(gradient_descent, 'gradient_descent', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from scipy.linalg import solve
     import mlmathkit_fixtures as fx
@@ -147,6 +162,8 @@ def test_gradient_descent_stopping_and_convergence(gradient_descent):
 @test_case(name="test_rate_against_spectral_radius", points=None, hidden=True)
 def test_rate_against_spectral_radius(optimal_step_and_rate):
     """The optimal fixed step and rate for general (non-diagonal) symmetric matrices."""
+    from mlmathkit_checks import guarded as _guarded
+    optimal_step_and_rate = _guarded(optimal_step_and_rate, 'optimal_step_and_rate', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from scipy.optimize import minimize_scalar
     from mlmathkit_checks import as_scalar, close, fields
@@ -170,6 +187,8 @@ def test_rate_against_spectral_radius(optimal_step_and_rate):
 @test_case(name="test_armijo_scaled_and_preconditioned_directions", points=None, hidden=True)
 def test_armijo_scaled_and_preconditioned_directions(armijo_step):
     """Descent directions that are scaled or preconditioned versions of the negative gradient, with a large c."""
+    from mlmathkit_checks import guarded as _guarded
+    armijo_step = _guarded(armijo_step, 'armijo_step', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close, require
     rng = np.random.default_rng(407)

@@ -7,6 +7,9 @@ points = 3.0
 
 @test_case(name="test_worked_example_one_dimension", points=None, hidden=False)
 def test_worked_example_one_dimension(momentum_path, adam_path):
+    from mlmathkit_checks import guarded as _guarded
+    momentum_path = _guarded(momentum_path, 'momentum_path', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
+    adam_path = _guarded(adam_path, 'adam_path', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import close
     args = (np.array([[1.0]]), np.array([0.0]))
@@ -21,6 +24,9 @@ def test_worked_example_one_dimension(momentum_path, adam_path):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(momentum_path, adam_path):
+    from mlmathkit_checks import guarded as _guarded
+    momentum_path = _guarded(momentum_path, 'momentum_path', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
+    adam_path = _guarded(adam_path, 'adam_path', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     import mlmathkit_fixtures as fx
     from mlmathkit_checks import as_array, close
@@ -38,6 +44,8 @@ def test_properties(momentum_path, adam_path):
 @test_case(name="test_momentum_against_torch_sgd", points=None, hidden=True)
 def test_momentum_against_torch_sgd(momentum_path):
     """Heavy-ball and Nesterov paths over many steps, against PyTorch's SGD."""
+    from mlmathkit_checks import guarded as _guarded
+    momentum_path = _guarded(momentum_path, 'momentum_path', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     import torch
     from mlmathkit_checks import close
@@ -71,6 +79,8 @@ def test_momentum_against_torch_sgd(momentum_path):
 @test_case(name="test_adam_against_torch", points=None, hidden=True)
 def test_adam_against_torch(adam_path):
     """Adam paths over many steps, with non-default betas, a large eps and a zero gradient component."""
+    from mlmathkit_checks import guarded as _guarded
+    adam_path = _guarded(adam_path, 'adam_path', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     import torch
     from mlmathkit_checks import close

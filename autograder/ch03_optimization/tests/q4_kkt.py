@@ -7,6 +7,9 @@ points = 3.0
 
 @test_case(name="test_worked_examples", points=None, hidden=False)
 def test_worked_examples(eq_qp, kkt_residuals):
+    from mlmathkit_checks import guarded as _guarded
+    eq_qp = _guarded(eq_qp, 'eq_qp', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
+    kkt_residuals = _guarded(kkt_residuals, 'kkt_residuals', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields
     x, lam = fields(eq_qp(np.eye(2), np.zeros(2), np.array([[1.0, 1.0]]), np.array([1.0])), ['x', 'lam'], 'eq_qp result')
@@ -23,6 +26,8 @@ def test_worked_examples(eq_qp, kkt_residuals):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(eq_qp):
+    from mlmathkit_checks import guarded as _guarded
+    eq_qp = _guarded(eq_qp, 'eq_qp', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import close, fields
     rng = np.random.default_rng(4)
@@ -35,6 +40,8 @@ def test_properties(eq_qp):
 @test_case(name="test_eq_qp_against_slsqp", points=None, hidden=True)
 def test_eq_qp_against_slsqp(eq_qp):
     """Random equality-constrained quadratic programs of several sizes."""
+    from mlmathkit_checks import guarded as _guarded
+    eq_qp = _guarded(eq_qp, 'eq_qp', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from scipy.optimize import minimize
     from mlmathkit_checks import close, fields
@@ -50,6 +57,8 @@ def test_eq_qp_against_slsqp(eq_qp):
 @test_case(name="test_eq_qp_singular_and_indefinite_q", points=None, hidden=True)
 def test_eq_qp_singular_and_indefinite_q(eq_qp):
     """A singular, an indefinite and an ill-conditioned Q that are positive definite on the feasible directions."""
+    from mlmathkit_checks import guarded as _guarded
+    eq_qp = _guarded(eq_qp, 'eq_qp', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from scipy.linalg import lstsq, null_space, solve
     from mlmathkit_checks import close, fields
@@ -77,6 +86,8 @@ def test_eq_qp_singular_and_indefinite_q(eq_qp):
 @test_case(name="test_kkt_residuals", points=None, hidden=True)
 def test_kkt_residuals(kkt_residuals):
     """Residuals at a solver's solution and at random points with several constraints."""
+    from mlmathkit_checks import guarded as _guarded
+    kkt_residuals = _guarded(kkt_residuals, 'kkt_residuals', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from scipy.optimize import minimize
     from mlmathkit_checks import as_scalar, close, fields, require

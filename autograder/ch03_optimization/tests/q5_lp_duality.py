@@ -7,6 +7,9 @@ points = 3.0
 
 @test_case(name="test_worked_example_wyndor", points=None, hidden=False)
 def test_worked_example_wyndor(lp_dual, dual_by_complementary_slackness):
+    from mlmathkit_checks import guarded as _guarded
+    lp_dual = _guarded(lp_dual, 'lp_dual', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
+    dual_by_complementary_slackness = _guarded(dual_by_complementary_slackness, 'dual_by_complementary_slackness', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import close, fields
     c, A, b = (np.array([-3.0, -5.0]), np.array([[1.0, 0.0], [0.0, 2.0], [3.0, 2.0]]), np.array([4.0, 12.0, 18.0]))
@@ -19,6 +22,9 @@ def test_worked_example_wyndor(lp_dual, dual_by_complementary_slackness):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(lp_dual, dual_by_complementary_slackness):
+    from mlmathkit_checks import guarded as _guarded
+    lp_dual = _guarded(lp_dual, 'lp_dual', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
+    dual_by_complementary_slackness = _guarded(dual_by_complementary_slackness, 'dual_by_complementary_slackness', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_array, close, fields
     rng = np.random.default_rng(5)
@@ -32,6 +38,8 @@ def test_properties(lp_dual, dual_by_complementary_slackness):
 @test_case(name="test_dual_lp_with_linprog", points=None, hidden=True)
 def test_dual_lp_with_linprog(lp_dual):
     """Strong duality: the dual LP of random problems has the primal's optimal value."""
+    from mlmathkit_checks import guarded as _guarded
+    lp_dual = _guarded(lp_dual, 'lp_dual', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from scipy.optimize import linprog
     from mlmathkit_checks import as_array, close, fields, require
@@ -48,6 +56,8 @@ def test_dual_lp_with_linprog(lp_dual):
 @test_case(name="test_shadow_prices_against_linprog_marginals", points=None, hidden=True)
 def test_shadow_prices_against_linprog_marginals(dual_by_complementary_slackness):
     """Shadow prices at non-degenerate optimal vertices of random LPs."""
+    from mlmathkit_checks import guarded as _guarded
+    dual_by_complementary_slackness = _guarded(dual_by_complementary_slackness, 'dual_by_complementary_slackness', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from scipy.optimize import linprog
     from mlmathkit_checks import close
@@ -67,6 +77,8 @@ def test_shadow_prices_against_linprog_marginals(dual_by_complementary_slackness
 @test_case(name="test_degenerate_vertex", points=None, hidden=True)
 def test_degenerate_vertex(dual_by_complementary_slackness):
     """A degenerate vertex where a constraint is duplicated."""
+    from mlmathkit_checks import guarded as _guarded
+    dual_by_complementary_slackness = _guarded(dual_by_complementary_slackness, 'dual_by_complementary_slackness', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from scipy.optimize import linprog
     from mlmathkit_checks import as_array, close, require
@@ -81,6 +93,8 @@ def test_degenerate_vertex(dual_by_complementary_slackness):
 @test_case(name="test_exact_vertex_with_zero_tolerance", points=None, hidden=True)
 def test_exact_vertex_with_zero_tolerance(dual_by_complementary_slackness):
     """Exact data with tol = 0 and a variable that is zero at the optimum."""
+    from mlmathkit_checks import guarded as _guarded
+    dual_by_complementary_slackness = _guarded(dual_by_complementary_slackness, 'dual_by_complementary_slackness', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from scipy.optimize import linprog
     from mlmathkit_checks import close
@@ -91,6 +105,8 @@ def test_exact_vertex_with_zero_tolerance(dual_by_complementary_slackness):
 @test_case(name="test_degenerate_vertex_minimum_norm", points=None, hidden=True)
 def test_degenerate_vertex_minimum_norm(dual_by_complementary_slackness):
     """A degenerate vertex where three constraints meet in the plane: the minimum-norm solution of the equations."""
+    from mlmathkit_checks import guarded as _guarded
+    dual_by_complementary_slackness = _guarded(dual_by_complementary_slackness, 'dual_by_complementary_slackness', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from scipy.linalg import solve
     from mlmathkit_checks import as_array, close
@@ -106,6 +122,8 @@ def test_degenerate_vertex_minimum_norm(dual_by_complementary_slackness):
 @test_case(name="test_no_positive_variable", points=None, hidden=True)
 def test_no_positive_variable(dual_by_complementary_slackness):
     """x = 0 is optimal while some constraints are active: there are no equations, so every shadow price is 0."""
+    from mlmathkit_checks import guarded as _guarded
+    dual_by_complementary_slackness = _guarded(dual_by_complementary_slackness, 'dual_by_complementary_slackness', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_array, close, require
     c, A, b = (np.array([1.0, 2.0]), np.array([[1.0, 1.0], [1.0, -1.0], [2.0, 1.0]]), np.array([0.0, 3.0, 0.0]))

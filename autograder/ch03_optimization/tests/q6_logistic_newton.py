@@ -7,6 +7,9 @@ points = 3.0
 
 @test_case(name="test_worked_example_at_zero", points=None, hidden=False)
 def test_worked_example_at_zero(logistic_loss_grad_hess, logistic_newton):
+    from mlmathkit_checks import guarded as _guarded
+    logistic_loss_grad_hess = _guarded(logistic_loss_grad_hess, 'logistic_loss_grad_hess', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
+    logistic_newton = _guarded(logistic_newton, 'logistic_newton', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields
     X = np.array([[1.0, 0.0], [1.0, 1.0], [1.0, 2.0], [1.0, 3.0]])
@@ -19,6 +22,9 @@ def test_worked_example_at_zero(logistic_loss_grad_hess, logistic_newton):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(logistic_loss_grad_hess, logistic_newton):
+    from mlmathkit_checks import guarded as _guarded
+    logistic_loss_grad_hess = _guarded(logistic_loss_grad_hess, 'logistic_loss_grad_hess', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
+    logistic_newton = _guarded(logistic_newton, 'logistic_newton', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_array, close, fields, positive_definite
     rng = np.random.default_rng(6)
@@ -34,6 +40,8 @@ def test_properties(logistic_loss_grad_hess, logistic_newton):
 @test_case(name="test_loss_grad_hess_against_torch", points=None, hidden=True)
 def test_loss_grad_hess_against_torch(logistic_loss_grad_hess):
     """Loss, gradient and Hessian at random weights, including scores in the thousands."""
+    from mlmathkit_checks import guarded as _guarded
+    logistic_loss_grad_hess = _guarded(logistic_loss_grad_hess, 'logistic_loss_grad_hess', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     import torch
     from mlmathkit_checks import as_scalar, close, fields
@@ -57,6 +65,8 @@ def test_loss_grad_hess_against_torch(logistic_loss_grad_hess):
 @test_case(name="test_newton_against_sklearn", points=None, hidden=True)
 def test_newton_against_sklearn(logistic_newton):
     """Newton's solution on several data sets, including badly scaled features."""
+    from mlmathkit_checks import guarded as _guarded
+    logistic_newton = _guarded(logistic_newton, 'logistic_newton', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from sklearn.linear_model import LogisticRegression
     from mlmathkit_checks import close
@@ -75,6 +85,8 @@ def test_newton_against_sklearn(logistic_newton):
 @test_case(name="test_gradient_vanishes_and_quadratic_convergence", points=None, hidden=True)
 def test_gradient_vanishes_and_quadratic_convergence(logistic_newton):
     """The gradient vanishes after enough steps, not after too few, and n_iter = 0 returns w = 0."""
+    from mlmathkit_checks import guarded as _guarded
+    logistic_newton = _guarded(logistic_newton, 'logistic_newton', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from scipy.special import expit
     from mlmathkit_checks import as_array, close, require

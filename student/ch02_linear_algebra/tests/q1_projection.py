@@ -7,6 +7,9 @@ points = 2.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(project_onto_line, projection_matrix):
+    from mlmathkit_checks import guarded as _guarded
+    project_onto_line = _guarded(project_onto_line, 'project_onto_line', ())
+    projection_matrix = _guarded(projection_matrix, 'projection_matrix', ())
     import numpy as np
     from mlmathkit_checks import close
     close(project_onto_line(np.array([1.0, 2.0, 3.0]), np.array([1.0, 1.0, 0.0])), [1.5, 1.5, 0.0], name='projection of (1, 2, 3) onto the line through (1, 1, 0)', hint='p = (a.b / a.a) a: divide by the SQUARED norm of a')
@@ -15,6 +18,9 @@ def test_worked_example(project_onto_line, projection_matrix):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(project_onto_line, projection_matrix):
+    from mlmathkit_checks import guarded as _guarded
+    project_onto_line = _guarded(project_onto_line, 'project_onto_line', ())
+    projection_matrix = _guarded(projection_matrix, 'projection_matrix', ())
     import numpy as np
     from mlmathkit_checks import as_array, close, symmetric
     rng = np.random.default_rng(1)

@@ -7,6 +7,9 @@ points = 2.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(pca_reconstruction_errors, n_components_for_variance):
+    from mlmathkit_checks import guarded as _guarded
+    pca_reconstruction_errors = _guarded(pca_reconstruction_errors, 'pca_reconstruction_errors', ())
+    n_components_for_variance = _guarded(n_components_for_variance, 'n_components_for_variance', ())
     import numpy as np
     from mlmathkit_checks import as_scalar, close
     X = np.array([[1.0, 0.0], [-1.0, 0.0], [0.0, 0.5], [0.0, -0.5]])
@@ -18,6 +21,8 @@ def test_worked_example(pca_reconstruction_errors, n_components_for_variance):
 
 @test_case(name="test_properties_on_digits", points=None, hidden=False)
 def test_properties_on_digits(pca_reconstruction_errors):
+    from mlmathkit_checks import guarded as _guarded
+    pca_reconstruction_errors = _guarded(pca_reconstruction_errors, 'pca_reconstruction_errors', ())
     import numpy as np
     from sklearn.datasets import load_digits
     from mlmathkit_checks import as_array, close, require

@@ -7,6 +7,10 @@ points = 3.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(armijo_step, gradient_descent, optimal_step_and_rate):
+    from mlmathkit_checks import guarded as _guarded
+    armijo_step = _guarded(armijo_step, 'armijo_step', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
+    gradient_descent = _guarded(gradient_descent, 'gradient_descent', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
+    optimal_step_and_rate = _guarded(optimal_step_and_rate, 'optimal_step_and_rate', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields
     A, b = (np.array([[4.0]]), np.array([0.0]))
@@ -21,6 +25,9 @@ def test_worked_example(armijo_step, gradient_descent, optimal_step_and_rate):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(armijo_step, gradient_descent):
+    from mlmathkit_checks import guarded as _guarded
+    armijo_step = _guarded(armijo_step, 'armijo_step', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
+    gradient_descent = _guarded(gradient_descent, 'gradient_descent', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     import mlmathkit_fixtures as fx
     from mlmathkit_checks import as_array, as_scalar, close, fields, require

@@ -7,6 +7,9 @@ points = 3.0
 
 @test_case(name="test_worked_example_one_dimension", points=None, hidden=False)
 def test_worked_example_one_dimension(momentum_path, adam_path):
+    from mlmathkit_checks import guarded as _guarded
+    momentum_path = _guarded(momentum_path, 'momentum_path', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
+    adam_path = _guarded(adam_path, 'adam_path', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import close
     args = (np.array([[1.0]]), np.array([0.0]))
@@ -21,6 +24,9 @@ def test_worked_example_one_dimension(momentum_path, adam_path):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(momentum_path, adam_path):
+    from mlmathkit_checks import guarded as _guarded
+    momentum_path = _guarded(momentum_path, 'momentum_path', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
+    adam_path = _guarded(adam_path, 'adam_path', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     import mlmathkit_fixtures as fx
     from mlmathkit_checks import as_array, close

@@ -7,6 +7,9 @@ points = 3.0
 
 @test_case(name="test_worked_example_at_zero", points=None, hidden=False)
 def test_worked_example_at_zero(logistic_loss_grad_hess, logistic_newton):
+    from mlmathkit_checks import guarded as _guarded
+    logistic_loss_grad_hess = _guarded(logistic_loss_grad_hess, 'logistic_loss_grad_hess', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
+    logistic_newton = _guarded(logistic_newton, 'logistic_newton', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields
     X = np.array([[1.0, 0.0], [1.0, 1.0], [1.0, 2.0], [1.0, 3.0]])
@@ -19,6 +22,9 @@ def test_worked_example_at_zero(logistic_loss_grad_hess, logistic_newton):
 
 @test_case(name="test_properties", points=None, hidden=False)
 def test_properties(logistic_loss_grad_hess, logistic_newton):
+    from mlmathkit_checks import guarded as _guarded
+    logistic_loss_grad_hess = _guarded(logistic_loss_grad_hess, 'logistic_loss_grad_hess', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
+    logistic_newton = _guarded(logistic_newton, 'logistic_newton', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_array, close, fields, positive_definite
     rng = np.random.default_rng(6)

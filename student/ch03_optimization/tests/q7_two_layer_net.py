@@ -7,6 +7,8 @@ points = 4.0
 
 @test_case(name="test_worked_example", points=None, hidden=False)
 def test_worked_example(two_layer_loss_grad):
+    from mlmathkit_checks import guarded as _guarded
+    two_layer_loss_grad = _guarded(two_layer_loss_grad, 'two_layer_loss_grad', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     from mlmathkit_checks import as_scalar, close, fields
     lam = 0.1
@@ -20,6 +22,9 @@ def test_worked_example(two_layer_loss_grad):
 
 @test_case(name="test_training_loss_falls", points=None, hidden=False)
 def test_training_loss_falls(two_layer_loss_grad, train_two_layer):
+    from mlmathkit_checks import guarded as _guarded
+    two_layer_loss_grad = _guarded(two_layer_loss_grad, 'two_layer_loss_grad', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
+    train_two_layer = _guarded(train_two_layer, 'train_two_layer', ('torch.autograd', 'torch.optim', 'scipy.optimize', 'sklearn'))
     import numpy as np
     import mlmathkit_fixtures as fx
     from mlmathkit_checks import as_array, fields, require

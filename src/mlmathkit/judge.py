@@ -393,10 +393,25 @@ def init_chapter(chapter: Chapter) -> None:
 
     threadpool_limits(1)  # one BLAS thread per judge: the pool already keeps every core busy
     tests = {q: load_tests(chapter, q) for q in chapter.questions}  # loaded once per judge
+    _preload_test_imports(chapter)
     _STATE.update(chapter=chapter, tests=tests, points={q: case_points(t) for q, t in tests.items()},
                   functions=graded_functions(chapter), release=chapter.release_id)
     # runs when the pool worker exits, so a batch ends only after all its sandboxes have disappeared
     multiprocessing.util.Finalize(None, _close_zygote, exitpriority=10)
+
+
+def _preload_test_imports(chapter: Chapter) -> None:
+    """Import what the tests import (scipy.stats, scikit-learn, torch...) now, on this core, while the
+    zygote imports on the other: the first submission's tests would otherwise pay for it."""
+    import importlib
+
+    sources = [p.read_text(encoding="utf-8") for p in sorted((chapter.autograder_dir / "tests").glob("*.py"))]
+    for name in imported_modules(sources):
+        if name.split(".")[0] not in ("otter", "mlmathkit_checks", "mlmathkit_fixtures"):
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - a test that needs it will say so itself
+                pass
 
 
 def _close_zygote() -> None:

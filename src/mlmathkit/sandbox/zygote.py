@@ -339,7 +339,10 @@ def zygote(ctl: socket.socket, modules: list[str]) -> None:
             pass
     global MECHANISMS
     MECHANISMS = Mechanisms()
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped automatically
+    # Children are reaped automatically, and so are orphans: a sandbox's PID 1 whose parent was killed
+    # with it would otherwise wait for the machine's init to reap it (seen: 1-2 s in containers).
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    L.child_subreaper()
     wire.send(ctl, wire.encode({"ready": True, **MECHANISMS.summary()}))
     sandboxes = _Sandboxes()
     serial = 0

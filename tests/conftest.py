@@ -48,6 +48,7 @@ TINY_SOURCE = textwrap.dedent('''\
     # %%
     # HIDDEN
     def test_hidden_negative(square):
+        """A negative number with a fractional part."""
         from mlmathkit_checks import close
         close(square(-7.25), 52.5625, name="hidden_marker_value")
 

@@ -89,6 +89,7 @@ def test_markers_outside_a_raw_solution_block_are_refused(tmp_path):
         (lambda s: s.replace("def test_public(square)", "def test_public(np)"), "not graded functions"),
         (lambda s: s.replace("name: q1_square", "name: q1_other"), "differ from assignments/course.yml"),
         (lambda s: s.replace("name: q1_square", "name: q1_square\n# points: 3"), "points belong"),
+        (lambda s: s.replace('    """A negative number with a fractional part."""\n', ""), "needs a docstring"),
     ],
 )
 def test_authoring_rules(tmp_path, edit, message):

@@ -195,6 +195,9 @@ def _validate(source: ChapterSource) -> None:
         if len(set(seen_names)) != len(seen_names):
             raise AuthoringError(f"{chapter.id}/{q.name}: two tests share a function name")
         for t in q.tests:
+            if t.hidden and not (ast.get_docstring(ast.parse(t.source).body[0]) or "").strip():
+                raise AuthoringError(f"{chapter.id}/{q.name}/{t.function}: a hidden test needs a docstring whose "
+                                     "first line tells students, in one sentence, the case it checks")
             unknown = [p for p in t.params if p not in defined]
             if unknown or not t.params:
                 raise AuthoringError(

@@ -36,6 +36,7 @@ from .variants import load_variants
 MIN_MISTAKES, MIN_ALTERNATIVES, MIN_MUTATION_SCORE = 3, 2, 0.90
 MIN_BLIND = 4  # mistakes per question written from the student release only
 MIN_PUBLIC_CATCH = 0.60  # share of a chapter's catalogued mistakes that fail a public check
+MIN_DIAGNOSIS = 0.80  # share of them the feedback names as the likely mistake
 MARGIN_FACTOR = 10.0
 MUTANTS_PER_QUESTION = 60
 TRIAL_TIMEOUT = 60
@@ -218,6 +219,9 @@ def analyse(chapter: Chapter, outcomes: list[Outcome]) -> dict[str, Any]:
         failures.append(f"public checks catch {public:.0%} of the catalogued mistakes (< {MIN_PUBLIC_CATCH:.0%}): "
                         "make the worked examples asymmetric enough that common mistakes fail in the notebook")
     diagnosis = sum(r["mistakes"]["diagnosed"] for r in questions.values()) / total if total else 1.0
+    if diagnosis < MIN_DIAGNOSIS:
+        failures.append(f"the diagnosis names {diagnosis:.0%} of the catalogued mistakes (< {MIN_DIAGNOSIS:.0%}): "
+                        "mistakes that give the same answers on every test call cannot be told apart")
     return {"chapter": chapter.id, "ok": not failures, "failures": failures, "questions": questions,
             "public_catch_rate": round(public, 4), "diagnosis_rate": round(diagnosis, 4)}
 

@@ -126,10 +126,13 @@ class Diagnoser:
         if key not in self._envs:
             if self._base is None:
                 self._base = definitions(self.chapter)
+            from .scoring import chapter_cwd, exec_cells
+
             env = rebound_copy(self._base)
             try:
-                if index >= 0:
-                    exec(compile(self.mistakes[question][index].source, "<mistake>", "exec"), env)
+                if index >= 0:  # as the audit runs it: the shipped module names resolve, from the chapter's folder
+                    with chapter_cwd(self.chapter):
+                        env = exec_cells([self.mistakes[question][index].source], env)
             except Exception:  # noqa: BLE001 - a catalogue entry that does not load is never a diagnosis
                 env = None
             self._envs[key] = env

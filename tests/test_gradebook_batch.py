@@ -140,3 +140,19 @@ def test_console_printed_markup_literally(graded):
     row = next(r for r in graded["rows"] if r["student"] == "markup-in-metadata")
     assert row["status"] == "invalid" and "[/x]" in row["reason"]
     assert "Traceback" not in graded["proc"].stderr
+
+
+def test_results_follow_gradescope_schema_and_hide_hidden_tests(graded, tmp_path):
+    from conftest import validate_results
+
+    paths = sorted((graded["out"] / "results").glob("*.json"))
+    for path in paths:
+        validate_results(path)
+    data = json.loads(paths[0].read_text())
+    assert {t["visibility"] for t in data["tests"] if "hidden" in t["name"]} == {"after_published"}
+    assert data["output_format"] == data["test_output_format"] == "md"
+    data["tests"][0]["visibility"] = "sometimes"  # the validator itself must be able to fail
+    bad = tmp_path / "results.json"
+    bad.write_text(json.dumps(data))
+    with pytest.raises(Exception, match="sometimes"):
+        validate_results(bad)

@@ -19,7 +19,11 @@ sit below each tolerance and wrong ones above it.
 from __future__ import annotations
 
 import contextlib
+import cProfile  # at import, not per call: a sandbox pays every lazy import anew
+import inspect
 import math
+import os
+import sys
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -463,8 +467,6 @@ def student_error_message(name: str, kind: str, message: str, where: str = "", l
 
 def _student_frame(tb: Any) -> tuple[str, str]:
     """The innermost frame of the student's own code in a traceback: (where, source line)."""
-    import os
-    import sys
     import traceback
 
     libraries = tuple(os.path.realpath(p) + os.sep for p in {sys.prefix, sys.base_prefix, sys.exec_prefix})
@@ -547,8 +549,6 @@ def _snapshot(args: tuple, kwargs: dict) -> dict[str, Any]:
 
 def _changed(fn: Any, before: dict[str, Any], args: tuple, kwargs: dict) -> str | None:
     try:
-        import inspect
-
         params = list(inspect.signature(fn).parameters)
     except (TypeError, ValueError):
         params = []
@@ -576,34 +576,34 @@ class _Forbidden:
     """
 
     def __init__(self, names: tuple[str, ...]):
+        self.names = names
+        # code object -> shown name; the profiler's label of a C function -> shown name; label prefix of a
+        # module's C functions -> shown name; source folder or file -> shown name
         self.codes: dict[Any, str] = {}
-        self.builtins: dict[str, str] = {}  # the profiler's label of a C function -> shown name
-        self.prefixes: dict[str, str] = {}  # label prefix of a module's C functions -> shown name
-        self.folders: dict[str, str] = {}  # source folder or file -> shown name
-        for name in names:
-            self._resolve(name)
+        self.builtins: dict[str, str] = {}
+        self.prefixes: dict[str, str] = {}
+        self.folders: dict[str, str] = {}
         self.hits: list[str] = []
         self.profiler: Any = None
         self.previous: Any = None
 
     def _resolve(self, dotted: str) -> None:
-        import importlib
-        import os
-
+        """Resolved after the call and only through modules already imported (importing a library just to
+        watch it would cost every call; a library that is not imported was not called)."""
         parts = dotted.split(".")
         for i in range(len(parts), 0, -1):
-            try:
-                obj = importlib.import_module(".".join(parts[:i]))
-            except ImportError:
+            obj = sys.modules.get(".".join(parts[:i]))
+            if obj is None:
                 continue
-            try:
-                for attr in parts[i:]:
-                    obj = getattr(obj, attr)
-            except AttributeError:
-                return  # not in this version of the library: nothing to watch
+            for attr in parts[i:]:
+                # a module's own dict, never getattr: scipy's lazy __getattr__ would import a whole
+                # subpackage (~0.4 s in every sandbox) just to look at it
+                obj = vars(obj).get(attr) if isinstance(obj, type(np)) else getattr(obj, attr, None)
+                if obj is None:
+                    return  # not imported, or not in this version of the library: it was not called
             break
         else:
-            return  # library not installed: it cannot be called either
+            return
         if isinstance(obj, type(np)):  # a module: everything defined in its package
             self.prefixes[f"<built-in method {obj.__name__}."] = dotted
             origin = getattr(obj, "__file__", None)
@@ -633,18 +633,15 @@ class _Forbidden:
         return next((s for folder, s in self.folders.items() if filename.startswith(folder)), None)
 
     def start(self) -> None:
-        import cProfile
-        import sys
-
         self.previous = sys.getprofile()
         self.profiler = cProfile.Profile()
         self.profiler.enable()
 
     def stop(self) -> None:
-        import sys
-
         self.profiler.disable()
         sys.setprofile(self.previous)
+        for name in self.names:
+            self._resolve(name)
         for entry in self.profiler.getstats():
             shown = self._shown(entry.code)
             if shown is not None and shown not in self.hits:

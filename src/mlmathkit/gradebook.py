@@ -15,7 +15,7 @@ import os
 import secrets
 from pathlib import Path
 
-from .identity import Roster, RosterEntry, read_roster  # noqa: F401 - read_roster re-exported
+from .identity import Roster, RosterEntry
 from .untrusted import csv_cell
 
 STATUSES = ("ok", "error", "timeout", "memory", "invalid", "missing")

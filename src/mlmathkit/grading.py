@@ -31,7 +31,8 @@ from . import judge
 from .course import Chapter
 from .feedback import case_records, feedback_markdown, results_json
 from .gradebook import Row, apply_roster, atomic_write, render_csv, summary, write_canvas_csv
-from .intake import Submission, discover, read_roster
+from .identity import read_roster
+from .intake import Submission, discover
 from .untrusted import console_text
 
 DEFAULT_MEMORY_GIB = 2.0

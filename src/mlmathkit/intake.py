@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 import nbformat
 
 from . import identity
-from .identity import Roster, read_roster  # noqa: F401 - re-exported for the batch driver
+from .identity import Roster
 from .untrusted import safe_stem
 
 MAX_NOTEBOOK_BYTES = 20 * 2**20  # a problem-set notebook is well below 1 MiB; outputs may add some

@@ -9,7 +9,6 @@ was neither stalled nor crashed.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
